@@ -1,0 +1,6 @@
+/**
+ * egan: effective dynamics of GAN training (SPEC: ../shared/SPEC.md).
+ * The public API: the ODE core, the effective-GAN model, the stability
+ * analysis and the experiments.
+ */
+export * from './ode/index.ts';

@@ -1,0 +1,136 @@
+/**
+ * DOP853 stepper: order 8 with the 5th/3rd-order combined error estimate of
+ * dop853.f and a 7th-order dense output (three extra stages per accepted
+ * step). Stiffness indicator as in dop853.f (stages 12 and 11 at c = 1).
+ */
+import type { Rhs } from '../problem.ts';
+import type { Stepper, StepperContext, DenseSegment } from '../stepper.ts';
+import { DOP853_A as A, DOP853_B as B, DOP853_C as C, DOP853_D as D, DOP853_E3 as E3, DOP853_E5 as E5 } from '../tableaus/dop853.ts';
+
+/** Slots of the stepper's scalar state. */
+const T_OLD = 0, H_OLD = 1, STIFF = 2;
+
+const NS = 12;
+const NX = 16;
+
+/** Evaluate the 7-term dense polynomial (dop853.f CONTD8). F holds 7 rows of n. */
+const evalDop853 = (F: Float64Array, y0: Float64Array, n: number, tA: number, h: number, t: number, out: Float64Array): void => {
+  const x = (t - tA) / h;
+  const x1 = 1 - x;
+  for (let i = 0; i < n; i++) {
+    // Horner-like nesting of scipy's Dop853DenseOutput / CONTD8.
+    let y = 0;
+    for (let r = 6; r >= 0; r--) {
+      y += F[r * n + i];
+      y *= (6 - r) % 2 === 0 ? x : x1;
+    }
+    out[i] = y + y0[i];
+  }
+};
+
+export const makeDop853 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => {
+  const K = new Float64Array(NX * n); // K[s * n + i]
+  const y = new Float64Array(n);
+  const F = new Float64Array(7 * n);
+  const y0 = new Float64Array(n);
+  const f0view = K.subarray(0, n);
+  // Scalar state in a typed array: doubles kept in closure variables are boxed by V8 on every write.
+  const sc = new Float64Array(3); // tOld, hOld, stiff
+  sc[T_OLD] = 0;
+  sc[H_OLD] = 1;
+  sc[STIFF] = NaN;
+  const { rtol, atol, stats } = ctx;
+  const f = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
+  const stage = (s: number) => K.subarray(s * n, (s + 1) * n);
+  const stages: Float64Array[] = [];
+  for (let s = 0; s < NX; s++) stages.push(stage(s));
+
+  return {
+    name: 'dop853',
+    errorOrder: 7,
+    adaptive: true,
+    stabilityBoundary: 6.1,
+    f: f0view,
+    init(t0, u0) { f(t0, u0, stages[0]); },
+    attempt(t, u, h, uNew) {
+      for (let s = 1; s < NS; s++) {
+        const a = A[s];
+        for (let i = 0; i < n; i++) {
+          let acc = 0;
+          for (let j = 0; j < s; j++) acc += a[j] * K[j * n + i];
+          y[i] = u[i] + h * acc;
+        }
+        f(t + C[s] * h, y, stages[s]);
+      }
+      for (let i = 0; i < n; i++) {
+        let acc = 0;
+        for (let j = 0; j < NS; j++) acc += B[j] * K[j * n + i];
+        uNew[i] = u[i] + h * acc;
+      }
+      f(t + h, uNew, stages[NS]);
+      // Error estimate of dop853.f: |h| err5^2 / sqrt(n (err5^2 + 0.01 err3^2)).
+      let e5 = 0, e3 = 0;
+      for (let i = 0; i < n; i++) {
+        const ui = Math.abs(u[i]), vi = Math.abs(uNew[i]);
+        const sc = atol[i] + rtol * (ui > vi ? ui : vi);
+        let a5 = 0, a3 = 0;
+        for (let j = 0; j <= NS; j++) {
+          const k = K[j * n + i];
+          a5 += E5[j] * k;
+          a3 += E3[j] * k;
+        }
+        a5 /= sc;
+        a3 /= sc;
+        e5 += a5 * a5;
+        e3 += a3 * a3;
+      }
+      if (e5 === 0 && e3 === 0) return 0;
+      const e = (Math.abs(h) * e5) / Math.sqrt((e5 + 0.01 * e3) * n);
+      return e === e ? e : Infinity;
+    },
+    accept(t, u, h, uNew) {
+      // Stiffness indicator: stages 12 (y_new) and 11 (c = 1).
+      let num = 0, den = 0;
+      for (let i = 0; i < n; i++) {
+        const a = K[NS * n + i] - K[(NS - 1) * n + i];
+        num += a * a;
+      }
+      // The stage-11 input is not kept; use |uNew - y| from the last stage input (y holds stage 11's argument).
+      for (let i = 0; i < n; i++) { const b = uNew[i] - y[i]; den += b * b; }
+      sc[STIFF] = den > 0 ? Math.abs(h) * Math.sqrt(num / den) : 0;
+      // Extra stages for the dense output.
+      for (let s = NS + 1; s < NX; s++) {
+        const a = A[s];
+        for (let i = 0; i < n; i++) {
+          let acc = 0;
+          for (let j = 0; j < s; j++) acc += a[j] * K[j * n + i];
+          y[i] = u[i] + h * acc;
+        }
+        f(t + C[s] * h, y, stages[s]);
+      }
+      for (let i = 0; i < n; i++) {
+        const dy = uNew[i] - u[i];
+        F[i] = dy;
+        F[n + i] = h * K[i] - dy;
+        F[2 * n + i] = 2 * dy - h * (K[NS * n + i] + K[i]);
+        for (let r = 0; r < 4; r++) {
+          const d = D[r];
+          let acc = 0;
+          for (let j = 0; j < NX; j++) acc += d[j] * K[j * n + i];
+          F[(3 + r) * n + i] = h * acc;
+        }
+        y0[i] = u[i];
+      }
+      sc[T_OLD] = t;
+      sc[H_OLD] = h;
+      stages[0].set(stages[NS]);
+    },
+    interpolate(t, out) { evalDop853(F, y0, n, sc[T_OLD], sc[H_OLD], t, out); },
+    segment(): DenseSegment {
+      const Fc = F.slice(), yc = y0.slice();
+      const tA = sc[T_OLD], h = sc[H_OLD];
+      return { tA, tB: tA + h, eval: (t, out) => evalDop853(Fc, yc, n, tA, h, t, out) };
+    },
+    stiffnessRatio: () => sc[STIFF],
+  };
+};

@@ -1,0 +1,74 @@
+/**
+ * Fixed-step methods: classical RK4 and forward Euler. Forward Euler with
+ * step h is exactly simultaneous gradient descent with learning rate h on the
+ * effective-GAN flow (SPEC §3). Their interpolant is the cubic Hermite
+ * polynomial through both end points and slopes (3rd order), so saveAt and
+ * events work as for adaptive methods.
+ */
+import type { Rhs } from '../problem.ts';
+import type { Stepper, StepperContext, DenseSegment } from '../stepper.ts';
+
+/** Slots of the stepper's scalar state. */
+const T_OLD = 0, H_OLD = 1;
+
+const hermite = (u0: Float64Array, f0: Float64Array, u1: Float64Array, f1: Float64Array, n: number, tA: number, h: number, t: number, out: Float64Array) => {
+  const s = (t - tA) / h;
+  const s2 = s * s, s3 = s2 * s;
+  const h00 = 2 * s3 - 3 * s2 + 1, h10 = s3 - 2 * s2 + s, h01 = -2 * s3 + 3 * s2, h11 = s3 - s2;
+  for (let i = 0; i < n; i++) out[i] = h00 * u0[i] + h10 * h * f0[i] + h01 * u1[i] + h11 * h * f1[i];
+};
+
+const makeFixed = (name: 'rk4' | 'euler', rhs: Rhs, n: number, ctx: StepperContext): Stepper => {
+  const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
+  const y = new Float64Array(n);
+  const uA = new Float64Array(n), fA = new Float64Array(n), uB = new Float64Array(n), fB = new Float64Array(n);
+  // Scalar state in a typed array: doubles kept in closure variables are boxed by V8 on every write.
+  const sc = new Float64Array(2); // tOld, hOld
+  sc[T_OLD] = 0;
+  sc[H_OLD] = 1;
+  const { stats } = ctx;
+  const f = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
+  return {
+    name,
+    errorOrder: 0,
+    adaptive: false,
+    stabilityBoundary: name === 'rk4' ? 2.78 : 2,
+    f: k1,
+    init(t0, u0) { f(t0, u0, k1); },
+    attempt(t, u, h, uNew) {
+      if (name === 'euler') {
+        for (let i = 0; i < n; i++) uNew[i] = u[i] + h * k1[i];
+        return 0;
+      }
+      const h2 = h / 2;
+      for (let i = 0; i < n; i++) y[i] = u[i] + h2 * k1[i];
+      f(t + h2, y, k2);
+      for (let i = 0; i < n; i++) y[i] = u[i] + h2 * k2[i];
+      f(t + h2, y, k3);
+      for (let i = 0; i < n; i++) y[i] = u[i] + h * k3[i];
+      f(t + h, y, k4);
+      const h6 = h / 6;
+      for (let i = 0; i < n; i++) uNew[i] = u[i] + h6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+      return 0;
+    },
+    accept(t, u, h, uNew) {
+      uA.set(u);
+      fA.set(k1);
+      uB.set(uNew);
+      f(t + h, uNew, k1);
+      fB.set(k1);
+      sc[T_OLD] = t;
+      sc[H_OLD] = h;
+    },
+    interpolate(t, out) { hermite(uA, fA, uB, fB, n, sc[T_OLD], sc[H_OLD], t, out); },
+    segment(): DenseSegment {
+      const a = uA.slice(), fa = fA.slice(), b = uB.slice(), fb = fB.slice();
+      const tA = sc[T_OLD], h = sc[H_OLD];
+      return { tA, tB: tA + h, eval: (t, out) => hermite(a, fa, b, fb, n, tA, h, t, out) };
+    },
+    stiffnessRatio: () => NaN,
+  };
+};
+
+export const makeRk4 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => makeFixed('rk4', rhs, n, ctx);
+export const makeEuler = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => makeFixed('euler', rhs, n, ctx);

@@ -1,0 +1,26 @@
+/**
+ * Hairer's stiffness monitor (dopri5.f, "IASTI/NONSTI" logic): a step whose
+ * stiffness ratio h |lambda| exceeds the stability boundary counts as a
+ * stiff step; 15 stiff steps without 6 consecutive non-stiff ones in between
+ * declare the problem stiff.
+ */
+export interface StiffnessMonitor {
+  stiff: number;
+  nonStiff: number;
+}
+
+export const makeStiffnessMonitor = (): StiffnessMonitor => ({ stiff: 0, nonStiff: 0 });
+
+/** Feed one accepted step's ratio; returns true when the problem has just been declared stiff. */
+export const observeStiffness = (m: StiffnessMonitor, ratio: number, boundary: number): boolean => {
+  if (!(ratio === ratio)) return false;
+  if (ratio > 0.985 * boundary) {
+    m.nonStiff = 0;
+    m.stiff++;
+    if (m.stiff >= 15) { m.stiff = 0; return true; }
+  } else {
+    m.nonStiff++;
+    if (m.nonStiff >= 6) m.stiff = 0;
+  }
+  return false;
+};

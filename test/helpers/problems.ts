@@ -1,0 +1,53 @@
+/** Test problems with known exact solutions. */
+import type { OdeProblem } from '../../src/index.ts';
+
+/**
+ * u' = A u with A = [[-a, w, 0], [-w, -a, 0], [0, 0, -b]]: its eigen-decomposition
+ * gives u(t) = (e^{-a t} R(w t) u_{12}(0), e^{-b t} u_3(0)), R a rotation.
+ */
+export const linear3 = (a = 0.5, w = 2, b = 1, t1 = 5): OdeProblem & { exact: (t: number) => number[] } => ({
+  rhs: (_t, u, du) => {
+    du[0] = -a * u[0] + w * u[1];
+    du[1] = -w * u[0] - a * u[1];
+    du[2] = -b * u[2];
+  },
+  u0: Float64Array.of(1, 0.5, 2),
+  tspan: [0, t1],
+  exact: (t) => {
+    const e = Math.exp(-a * t), c = Math.cos(w * t), s = Math.sin(w * t);
+    return [e * (c * 1 + s * 0.5), e * (-s * 1 + c * 0.5), 2 * Math.exp(-b * t)];
+  },
+});
+
+export const maxAbsDiff = (u: ArrayLike<number>, v: ArrayLike<number>): number => {
+  let m = 0;
+  for (let i = 0; i < u.length; i++) m = Math.max(m, Math.abs(u[i] - v[i]));
+  return m;
+};
+
+/** Least-squares slope of y on x. */
+export const slope = (x: number[], y: number[]): number => {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n, my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0;
+  for (let i = 0; i < n; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) ** 2; }
+  return sxy / sxx;
+};
+
+/** The restricted three-body orbit of Arenstorf (Hairer, Nørsett, Wanner I, §II.0). */
+export const ARENSTORF_T = 17.0652165601579625588917206249;
+export const arenstorf: OdeProblem = (() => {
+  const mu = 0.012277471, mu2 = 1 - mu;
+  return {
+    rhs: (_t: number, y: Float64Array, dy: Float64Array) => {
+      const d1 = Math.pow((y[0] + mu) ** 2 + y[1] ** 2, 1.5);
+      const d2 = Math.pow((y[0] - mu2) ** 2 + y[1] ** 2, 1.5);
+      dy[0] = y[2];
+      dy[1] = y[3];
+      dy[2] = y[0] + 2 * y[3] - (mu2 * (y[0] + mu)) / d1 - (mu * (y[0] - mu2)) / d2;
+      dy[3] = y[1] - 2 * y[2] - (mu2 * y[1]) / d1 - (mu * y[1]) / d2;
+    },
+    u0: Float64Array.of(0.994, 0, 0, -2.00158510637908252240537862224),
+    tspan: [0, ARENSTORF_T],
+  };
+})();
