@@ -4,3 +4,5 @@
  * analysis and the experiments.
  */
 export * from './ode/index.ts';
+export * from './model/index.ts';
+export * from './experiments/index.ts';

@@ -1,0 +1,57 @@
+/**
+ * CLI input/output: loading and validating JSON configs (bad input is a
+ * `UsageError`, exit code 2, one line), atomic file writes (temp file +
+ * rename, so a crash never leaves a truncated file), CSV.
+ */
+import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseConfig, formatConfigError, type Config } from '../model/config.ts';
+
+/** Bad input: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, solveFailure: 1, badInput: 2, interrupted: 130 } as const;
+
+export const readJsonFile = (path: string, what = 'config'): unknown => {
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); }
+  catch (e) { throw new UsageError(`cannot read ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  try { return JSON.parse(text); }
+  catch (e) { throw new UsageError(`${what} file ${path} is not valid JSON: ${(e as Error).message}`); }
+};
+
+export const loadConfig = (path: string): Config => {
+  const r = parseConfig(readJsonFile(path));
+  if (E.isLeft(r)) throw new UsageError(`${path}: ${formatConfigError(r.left)}`);
+  return r.right;
+};
+
+export const writeAtomic = (path: string, data: string): void => {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+};
+
+export const writeJson = (dir: string, name: string, value: unknown): string => {
+  const p = join(dir, name);
+  writeAtomic(p, JSON.stringify(value, null, 2) + '\n');
+  return p;
+};
+
+/** CSV with a header row; numbers printed with full precision. */
+export const toCsv = (header: readonly string[], rows: readonly (readonly (number | string | null)[])[]): string =>
+  [header.join(','), ...rows.map((r) => r.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','))].join('\n') + '\n';
+
+export const parseNumber = (name: string, s: string): number => {
+  const v = Number(s);
+  if (!Number.isFinite(v)) throw new UsageError(`${name}: got ${JSON.stringify(s)}; expected a finite number`);
+  return v;
+};
+
+export const parseInteger = (name: string, s: string, min = 1): number => {
+  const v = Number(s);
+  if (!Number.isInteger(v) || v < min) throw new UsageError(`${name}: got ${JSON.stringify(s)}; expected an integer >= ${min}`);
+  return v;
+};

@@ -1,0 +1,73 @@
+/**
+ * `egan run <config.json> [--json] [--out DIR]` (SPEC §7): integrate one
+ * training run. With --out, writes config.resolved.json (every default
+ * filled: feed it back to reproduce the run), result.json (the SPEC JSON),
+ * final.json, metrics.json, trajectory.json and trajectory.csv. A failed or
+ * interrupted run keeps the trajectory up to its end time and is marked
+ * "complete": false. Exit codes: 0 success, 1 solve failure, 2 bad input,
+ * 130 interrupted.
+ */
+import { join } from 'node:path';
+import type { Config } from '../model/config.ts';
+import { makePool, type RunOutcome } from '../experiments/pool.ts';
+import { runJson } from '../experiments/run.ts';
+import { FAILURE_HELP } from '../ode/failure.ts';
+import { EXIT, loadConfig, toCsv, writeAtomic, writeJson } from './io.ts';
+import { onInterrupt, progressBar } from './progress.ts';
+
+export interface RunCliOptions { json?: boolean; out?: string }
+
+const fmt = (x: number | undefined) => (x === undefined ? '-' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
+
+export const humanRun = (r: RunOutcome, K: number): string => {
+  const lines: string[] = [];
+  const st = r.stats;
+  lines.push(`status ${r.status} at t = ${fmt(r.t)}  (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls${st.jacobians ? `, ${st.jacobians} Jacobians` : ''})`);
+  if (r.status !== 'success') lines.push(`  ${(r as { message: string }).message}`, `  what it means: ${FAILURE_HELP[r.status]}`);
+  const m = r.metrics;
+  if (m) {
+    lines.push(`  collapse score ${fmt(m.collapseScore)}   modes covered ${m.modesCovered}/${K}   quality ${fmt(m.quality)}`);
+    lines.push(`  mean gap ${fmt(m.meanGap)}   MMD^2 ${fmt(m.mmd2)}   sliced W2 ${fmt(m.slicedW2)}`);
+    lines.push(`  critic V ${fmt(m.criticValue)}   R ${fmt(m.regularizer)}   |grad D| mean ${fmt(m.gradNormMean)} max ${fmt(m.gradNormMax)}   |theta| ${fmt(m.thetaNorm)}`);
+  }
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+};
+
+/** Write a run's files into dir (atomically, file by file). */
+export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void => {
+  const complete = r.status === 'success';
+  writeJson(dir, 'config.resolved.json', config);
+  writeJson(dir, 'result.json', { ...runJson(r), complete });
+  writeJson(dir, 'final.json', { t: r.t, ...r.final, complete });
+  if (r.metrics) writeJson(dir, 'metrics.json', r.metrics);
+  const N = config.particles.n;
+  const d = r.final.particles[0]?.length ?? 0;
+  const traj = r.trajectory;
+  writeJson(dir, 'trajectory.json', { complete, t: traj.t, u: traj.u.map((u) => Array.from(u)), layout: { N, d, p: r.final.theta.length } });
+  const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
+  writeAtomic(join(dir, 'trajectory.csv'), toCsv(header, traj.t.map((t, i) => [t, ...Array.from(traj.u[i])])));
+};
+
+export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
+  const config = loadConfig(file);
+  const pool = makePool(1);
+  const bar = progressBar(config.t1, 'egan run');
+  let signalled = false;
+  const off = onInterrupt(() => { signalled = true; pool.interrupt(); });
+  let r: RunOutcome;
+  try {
+    r = await pool.run(config, (t) => bar.update(Math.min(t, config.t1)));
+  } finally {
+    bar.stop();
+    off();
+    await pool.close();
+  }
+  if (opts.out) writeRunOutput(opts.out, config, r);
+  if (opts.json) process.stdout.write(JSON.stringify(runJson(r)) + '\n');
+  else process.stdout.write(humanRun(r, config.target.kind === 'points' ? config.target.points.length : r.metrics ? Math.max(r.metrics.occupancy.length, 1) : 0) + '\n');
+  if (opts.out) process.stderr.write(`wrote ${opts.out}/{result,final,metrics,trajectory}.json, trajectory.csv, config.resolved.json\n`);
+  if (r.status === 'success') return EXIT.ok;
+  if (r.status === 'interrupted' || signalled) return EXIT.interrupted;
+  return EXIT.solveFailure;
+};

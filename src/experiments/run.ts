@@ -1,0 +1,116 @@
+/**
+ * One training run: integrate a model's flow over [0, t1] with the config's
+ * solver, then compute the observables of SPEC §5 at the end. Returns
+ * `Either<RunFailure, RunResult>`; a failure keeps the trajectory up to the
+ * time it happened. Warnings name the cause of a slow solve and its remedy
+ * (SPEC §8): relu kinks (a Filippov right-hand side) and stiffness.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { solve } from '../ode/solve.ts';
+import type { Solution, SolveStats } from '../ode/solution.ts';
+import type { SolveFailureCode } from '../ode/failure.ts';
+import type { SolveOptions } from '../ode/options.ts';
+import type { EganModel } from '../model/model.ts';
+import { isNonSmooth } from '../model/activations.ts';
+import { metricsAt, type Metrics } from './metrics.ts';
+
+export interface RunStats {
+  readonly steps: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly rhsEvals: number;
+  readonly jacobians: number;
+  readonly switches: SolveStats['switches'];
+}
+
+export interface RunResult {
+  readonly status: 'success';
+  readonly t: number;
+  readonly stats: RunStats;
+  readonly final: { particles: number[][]; theta: number[] };
+  readonly metrics: Metrics;
+  readonly warnings: string[];
+  /** saveAt times and states. */
+  readonly trajectory: { t: number[]; u: Float64Array[] };
+}
+
+export interface RunFailure extends Omit<RunResult, 'status' | 'metrics'> {
+  readonly status: SolveFailureCode;
+  readonly message: string;
+  /** Metrics at the last finite state, when there is one. */
+  readonly metrics?: Metrics;
+}
+
+export interface RunOptions {
+  readonly signal?: { readonly aborted: boolean };
+  readonly onProgress?: (t: number) => void;
+  /** Extra solver options (events, dense, saveAt override). */
+  readonly solve?: Partial<SolveOptions>;
+}
+
+/** Solver options from a config's `solver` and `saveAt` fields. */
+export const solverOptions = (m: EganModel): SolveOptions => {
+  const s = m.config.solver;
+  const saveAt = { n: m.config.saveAt.n };
+  if ('h' in s) return { method: s.method, h: s.h, maxSteps: s.maxSteps, saveAt };
+  return { method: s.method, rtol: s.rtol, atol: s.atol, maxSteps: s.maxSteps, saveAt };
+};
+
+const toStats = (s: SolveStats): RunStats => ({ steps: s.steps, accepted: s.accepted, rejected: s.rejected, rhsEvals: s.rhsEvals, jacobians: s.jacobians, switches: s.switches });
+
+const finalState = (m: EganModel, u: Float64Array) => {
+  const particles: number[][] = [];
+  for (let i = 0; i < m.N; i++) particles.push(Array.from(u.subarray(i * m.d, (i + 1) * m.d)));
+  return { particles, theta: Array.from(u.subarray(m.N * m.d)) };
+};
+
+/** SPEC §8 warnings for a model's run, from the solver's stats. */
+export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warnings' | 'method'>): string[] => {
+  const w = sol.warnings.filter((x) => !x.includes('not smooth'));
+  const st = sol.stats;
+  const c = m.config.critic;
+  const adaptive = !['rk4', 'euler'].includes(sol.method);
+  if (c.kind === 'mlp' && isNonSmooth(c.activation) && adaptive && m.lambda >= 0 && (st.rejected > 0.1 * st.steps || st.steps > 20_000)) {
+    w.push(`the ${c.activation} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system, SPEC §8): the adaptive solver crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls). Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... })`);
+  }
+  if (st.stiffAt !== undefined && (sol.method === 'dopri5' || sol.method === 'dop853'))
+    w.push(`the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence, SPEC §8); solver.method "auto" switches to the Rosenbrock method there`);
+  return w;
+};
+
+export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailure, RunResult> => {
+  const options: SolveOptions = { ...solverOptions(m), signal: opts.signal, onProgress: opts.onProgress, ...opts.solve };
+  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true }, options);
+  if (E.isLeft(r)) {
+    const f = r.left;
+    const part = f.partial;
+    const u = part ? part.uEnd : m.u0;
+    const finite = u.every(Number.isFinite);
+    return E.left({
+      status: f.code,
+      message: f.message,
+      t: f.t,
+      stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, switches: [] }),
+      final: finalState(m, u),
+      ...(finite ? { metrics: metricsAt(m, u) } : {}),
+      warnings: part ? modelWarnings(m, part) : [],
+      trajectory: { t: part?.t ?? [], u: part?.u ?? [] },
+    });
+  }
+  const s = r.right;
+  return E.right({
+    status: 'success',
+    t: s.tEnd,
+    stats: toStats(s.stats),
+    final: finalState(m, s.uEnd),
+    metrics: metricsAt(m, s.uEnd),
+    warnings: modelWarnings(m, s),
+    trajectory: { t: s.t, u: s.u },
+  });
+};
+
+/** The SPEC §7 JSON of a run (without the trajectory). */
+export const runJson = (r: RunResult | RunFailure) => {
+  const { trajectory: _traj, ...rest } = r;
+  return rest;
+};

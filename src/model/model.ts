@@ -1,0 +1,70 @@
+/**
+ * A resolved effective-GAN model: everything a config determines (target
+ * samples, initial particles, kernel, critic shape and initial theta, the
+ * flat initial state and the right-hand side), built once.
+ *
+ * @example
+ * const model = buildModel(config);          // config from parseConfig
+ * const du = new Float64Array(model.n);
+ * model.rhs(0, model.u0, du);
+ */
+import type { Config } from './config.ts';
+import { targetDim } from './config.ts';
+import { buildTarget, type Target } from './targets.ts';
+import { initialParticles } from './particles.ts';
+import { buildKernel, type Kernel } from './kernels.ts';
+import { criticShape, initTheta, type CriticShape } from './critic.ts';
+import { lossOf } from './losses.ts';
+import { regularizerOf } from './regularizers.ts';
+import { makeEganRhs, type EganParts } from './rhs.ts';
+import type { Rhs } from '../ode/problem.ts';
+
+export interface EganModel extends EganParts {
+  readonly config: Config;
+  readonly target: Target;
+  readonly kernel: Kernel;
+  readonly shape: CriticShape;
+  readonly M: number;
+  readonly p: number;
+  /** State size N d + p. */
+  readonly n: number;
+  readonly u0: Float64Array;
+  readonly rhs: Rhs;
+}
+
+/** Split a state into particles (N x d) and theta views (no copy). */
+export const splitState = (m: { N: number; d: number }, u: Float64Array): { X: Float64Array; theta: Float64Array } => ({
+  X: u.subarray(0, m.N * m.d),
+  theta: u.subarray(m.N * m.d),
+});
+
+export const buildModel = (config: Config): EganModel => {
+  const d = targetDim(config.target);
+  const N = config.particles.n;
+  const target = buildTarget(config.target, config.seed);
+  const kernel = buildKernel(config.kernel, N, config.seed);
+  const shape = criticShape(config.critic, d);
+  const theta0 = config.theta ? Float64Array.from(config.theta) : initTheta(shape, config.seed);
+  const X0 = initialParticles(config.particles, d, config.seed);
+  const u0 = new Float64Array(N * d + shape.p);
+  u0.set(X0, 0);
+  u0.set(theta0, N * d);
+  const parts: EganParts = {
+    N, d, shape, kernel,
+    loss: lossOf(config.loss),
+    regularizer: regularizerOf(config.regularizer.kind),
+    lambda: config.regularizer.lambda,
+    weightDecay: config.weightDecay,
+    etaG: config.etaG,
+    etaD: config.etaD,
+    targetPoints: target.points,
+    targetWeights: target.weights,
+  };
+  return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts) };
+};
+
+/** Rebuild the right-hand side of a model with some parts changed (e.g. a parameter sweep). */
+export const withParts = (m: EganModel, change: Partial<EganParts>): EganModel => {
+  const parts = { ...m, ...change };
+  return { ...parts, rhs: makeEganRhs(parts) };
+};

@@ -1,0 +1,15 @@
+/** Small configs for model tests. */
+import * as E from 'fp-ts/lib/Either.js';
+import { parseConfig, buildModel, type ConfigInput, type EganModel } from '../../src/index.ts';
+
+export const model = (input: ConfigInput): EganModel => {
+  const r = parseConfig(input);
+  if (E.isLeft(r)) throw new Error(`bad test config: ${JSON.stringify(r.left)}`);
+  return buildModel(r.right);
+};
+
+export const rhsAt = (m: EganModel, u: Float64Array = m.u0): Float64Array => {
+  const du = new Float64Array(m.n);
+  m.rhs(0, u, du);
+  return du;
+};
