@@ -80,7 +80,7 @@ export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warni
 
 export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailure, RunResult> => {
   const options: SolveOptions = { ...solverOptions(m), signal: opts.signal, onProgress: opts.onProgress, ...opts.solve };
-  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true }, options);
+  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, options);
   if (E.isLeft(r)) {
     const f = r.left;
     const part = f.partial;

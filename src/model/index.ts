@@ -10,3 +10,5 @@ export * from './regularizers.ts';
 export * from './rhs.ts';
 export * from './model.ts';
 export * from './objective.ts';
+export * from './fieldPath.ts';
+export * from './jacobian.ts';

@@ -17,7 +17,8 @@ import { criticShape, initTheta, type CriticShape } from './critic.ts';
 import { lossOf } from './losses.ts';
 import { regularizerOf } from './regularizers.ts';
 import { makeEganRhs, type EganParts } from './rhs.ts';
-import type { Rhs } from '../ode/problem.ts';
+import type { JacobianFn, Rhs } from '../ode/problem.ts';
+import { analyticJacobian } from './jacobian.ts';
 
 export interface EganModel extends EganParts {
   readonly config: Config;
@@ -30,6 +31,8 @@ export interface EganModel extends EganParts {
   readonly n: number;
   readonly u0: Float64Array;
   readonly rhs: Rhs;
+  /** Exact Jacobian where the model has one (linear critic, wgan, grad2-*), else undefined. */
+  readonly jacobian?: JacobianFn;
 }
 
 /** Split a state into particles (N x d) and theta views (no copy). */
@@ -60,11 +63,11 @@ export const buildModel = (config: Config): EganModel => {
     targetPoints: target.points,
     targetWeights: target.weights,
   };
-  return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts) };
+  return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
 };
 
 /** Rebuild the right-hand side of a model with some parts changed (e.g. a parameter sweep). */
 export const withParts = (m: EganModel, change: Partial<EganParts>): EganModel => {
   const parts = { ...m, ...change };
-  return { ...parts, rhs: makeEganRhs(parts) };
+  return { ...parts, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
 };
