@@ -5,8 +5,15 @@
  * Eigenvectors are returned as complex columns (re, im), normalized to unit
  * 2-norm; for a conjugate pair ml-matrix stores real and imaginary parts in
  * adjacent columns, which are unpacked here.
+ *
+ * The decomposition is ml-matrix's, vendored in evd.js with periodic
+ * exceptional shifts and an iteration cap: the original looped forever on
+ * the Dirac-GAN Jacobian at lambda = 0. A block that still does not converge
+ * makes `eigen` throw; `tryEigen` returns that as a failure value.
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
+import * as E from 'fp-ts/lib/Either.js';
+import EigenvalueDecomposition from './evd.js';
 
 export interface Eigen {
   readonly n: number;
@@ -22,6 +29,7 @@ export const toMatrix = (a: Float64Array, n: number): Matrix => {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m.set(i, j, a[i * n + j]);
   return m;
 };
+
 
 export const eigen = (a: Float64Array, n: number, vectors = true): Eigen => {
   const dec = new EigenvalueDecomposition(toMatrix(a, n));
@@ -46,6 +54,10 @@ export const eigen = (a: Float64Array, n: number, vectors = true): Eigen => {
   }
   return { n, re, im, vre, vim };
 };
+
+/** `eigen` as an Either: a decomposition that does not converge is a failure value. */
+export const tryEigen = (a: Float64Array, n: number, vectors = true): E.Either<string, Eigen> =>
+  E.tryCatch(() => eigen(a, n, vectors), (e) => `eigen-decomposition failed: ${e instanceof Error ? e.message : String(e)}`);
 
 /** |<v_a, w_b>| for unit complex vectors. */
 export const overlap = (e: Eigen, a: number, f: Eigen, b: number): number => {

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './io.ts';
 import { runCommand } from './run.ts';
+import { criticalCommand, dampCommand, locusCommand } from './analysis.ts';
 
 const program = new Command();
 program
@@ -25,6 +26,37 @@ program.command('run')
   .option('--json', 'print the SPEC §7 JSON object')
   .option('--out <dir>', 'write trajectory (CSV, JSON), final state, metrics and the resolved config')
   .action(act((file: string, opts: { json?: boolean; out?: string }) => runCommand(file, opts)));
+
+program.command('damp')
+  .description('linearize at the equilibrium and print the damping table (SPEC §4)')
+  .argument('<config>', 'config JSON file')
+  .option('--json', 'print { modes, alpha, ... } as JSON')
+  .option('--zero-tol <x>', 'relative tolerance below which |s| counts as a zero mode', String(1e-7))
+  .option('--all', 'list zero modes too')
+  .action(act((file: string, o: { json?: boolean; zeroTol?: string; all?: boolean }) => dampCommand(file, o)));
+
+program.command('critical')
+  .description('the parameter value of fastest decay (argmin alpha) and where the least-damped pair turns real (zeta = 1)')
+  .argument('<config>', 'config JSON file')
+  .requiredOption('--param <path>', 'config field path, e.g. regularizer.lambda, etaD, kernel.g2')
+  .requiredOption('--lo <a>', 'lower end of the scan')
+  .requiredOption('--hi <b>', 'upper end of the scan')
+  .option('--modes <set>', '"all" non-zero modes or the "collective" (rigid-translation) modes; default all for a linear critic, collective otherwise')
+  .option('--grid <n>', 'scan points before refinement', '25')
+  .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
+  .option('--json', 'print JSON')
+  .action(act((file: string, o: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string }) => criticalCommand(file, o)));
+
+program.command('locus')
+  .description('eigenvalues along a parameter, each branch followed by eigenvector overlap')
+  .argument('<config>', 'config JSON file')
+  .requiredOption('--param <path>', 'config field path')
+  .requiredOption('--from <a>', 'first value')
+  .requiredOption('--to <b>', 'last value')
+  .requiredOption('--steps <n>', 'number of values (>= 2)')
+  .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
+  .option('--json', 'print JSON')
+  .action(act((file: string, o: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }) => locusCommand(file, o)));
 
 const main = async (): Promise<number> => {
   try {
