@@ -1,0 +1,69 @@
+/** `egan run` end to end (SPEC §7): JSON output, files written, one-line errors with exit code 2. */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { egan } from '../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'egan-run-'));
+const write = (name: string, value: unknown) => { const p = join(dir, name); writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value)); return p; };
+
+const explicit = {
+  seed: 1,
+  target: { kind: 'points', points: [[1, 0], [0, 1], [-1, 0], [0, -1]] },
+  particles: { n: 4, init: { kind: 'points', points: [[0.1, 0], [0, 0.1], [-0.1, 0], [0, -0.1]] } },
+  kernel: { kind: 'two-point', g1: 1, g2: 0.2 },
+  critic: { kind: 'mlp', hidden: [2], activation: 'tanh' },
+  theta: [0.5, -0.3, 0.2, 0.8, 0, 0, 0.7, -0.4, 0],
+  regularizer: { kind: 'grad2-fake', lambda: 0.5 },
+  t1: 5, saveAt: { n: 6 },
+};
+
+describe('egan run', () => {
+  it('prints the SPEC §7 JSON for explicit target points, particles and theta', () => {
+    const r = egan(['run', write('explicit.json', explicit), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.status).toBe('success');
+    expect(out.t).toBe(5);
+    for (const k of ['steps', 'accepted', 'rejected', 'rhsEvals']) expect(typeof out.stats[k]).toBe('number');
+    expect(out.final.particles).toHaveLength(4);
+    expect(out.final.theta).toHaveLength(9);
+    for (const k of ['collapseScore', 'modesCovered', 'quality', 'meanGap', 'mmd2', 'slicedW2', 'criticValue', 'regularizer']) expect(Number.isFinite(out.metrics[k])).toBe(true);
+  });
+
+  it('--out writes the trajectory, final state, metrics and the resolved config; the resolved config reproduces the run', () => {
+    const out = join(dir, 'out1');
+    const r = egan(['run', write('explicit2.json', explicit), '--json', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ['config.resolved.json', 'result.json', 'final.json', 'metrics.json', 'trajectory.json', 'trajectory.csv']) expect(existsSync(join(out, f))).toBe(true);
+    const csv = readFileSync(join(out, 'trajectory.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(7); // header + saveAt.n = 6
+    const again = egan(['run', join(out, 'config.resolved.json'), '--json']);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).final).toEqual(JSON.parse(r.stdout).final);
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ['unknown field', { ...explicit, lambda: 1 }, /config\.lambda: got 1; unknown field/],
+    ['negative particles.n', { target: { kind: 'ring' }, particles: { n: -3 } }, /config\.particles\.n: got -3; expected/],
+    ['g2 > g1', { target: { kind: 'ring' }, particles: { n: 4 }, kernel: { kind: 'two-point', g1: 1, g2: 1.5 } }, /config\.kernel\.g2: got 1\.5; expected g2 <= g1/],
+    ['a string where a number belongs', { target: { kind: 'ring' }, particles: { n: 4 }, etaD: 'fast' }, /config\.etaD: got "fast"; expected a number/],
+    ['invalid JSON', '{ "target": ', /not valid JSON/],
+  ];
+  for (const [name, cfg, msg] of bad) {
+    it(`exits 2 with a one-line message for ${name}`, () => {
+      const r = egan(['run', write(`${name.replace(/\W/g, '_')}.json`, cfg)]);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(msg);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+  it('exits 2 for a missing file', () => {
+    const r = egan(['run', join(dir, 'nope.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot read config file .*nope\.json: ENOENT/);
+  });
+});
