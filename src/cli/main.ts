@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './io.ts';
 import { runCommand } from './run.ts';
 import { criticalCommand, dampCommand, locusCommand } from './analysis.ts';
+import { mergeCommand, sweepCommand } from './sweep.ts';
 
 const program = new Command();
 program
@@ -57,6 +58,22 @@ program.command('locus')
   .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
   .option('--json', 'print JSON')
   .action(act((file: string, o: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }) => locusCommand(file, o)));
+
+program.command('sweep')
+  .description('run every cell of a sweep on a pool of worker threads; results.jsonl is appended as cells finish')
+  .argument('<sweep>', 'sweep JSON file: { base, axes, seed?, seedMode?, tauEps? }')
+  .option('--workers <k>', 'worker threads (default: the number of cores)')
+  .option('--shard <i/n>', 'run only the i-th of n disjoint parts (cells with index % n = i - 1)')
+  .option('--resume', 'skip the cells already in DIR/results.jsonl')
+  .option('--out <dir>', 'output folder', 'out/sweep')
+  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string }) => sweepCommand(file, o)));
+
+program.command('merge')
+  .description('join the results of sweep shards, checking for missing and duplicated cells')
+  .argument('<dirs...>', 'shard output folders')
+  .requiredOption('--out <dir>', 'folder for the merged results')
+  .option('--sweep <file>', 'the sweep spec, to list missing cells')
+  .action(act((dirs: string[], o: { out: string; sweep?: string }) => mergeCommand(dirs, o)));
 
 const main = async (): Promise<number> => {
   try {

@@ -6,13 +6,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../model/config.ts';
-import type { RunFailure, RunResult } from './run.ts';
+import type { RunFailure, RunResult, TauEpsSpec } from './run.ts';
 
 export type RunOutcome = RunResult | RunFailure;
 
 export interface Pool {
   /** Run a config; resolves with its outcome (or rejects on an internal error). */
-  run(config: Config, onProgress?: (t: number) => void): Promise<RunOutcome>;
+  run(config: Config, onProgress?: (t: number) => void, tauEps?: TauEpsSpec): Promise<RunOutcome>;
   /** Ask every running solve to stop (they return their partial results). */
   interrupt(): void;
   close(): Promise<void>;
@@ -25,7 +25,7 @@ export const makePool = (size: number): Pool => {
   const flagView = new Int32Array(flag);
   const workers: Worker[] = [];
   const idle: Worker[] = [];
-  const queue: { config: Config; onProgress?: (t: number) => void; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
+  const queue: { config: Config; tauEps?: TauEpsSpec; onProgress?: (t: number) => void; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
   const pending = new Map<number, { resolve: (r: RunOutcome) => void; reject: (e: Error) => void; onProgress?: (t: number) => void; worker: Worker }>();
   let nextId = 1;
 
@@ -35,7 +35,7 @@ export const makePool = (size: number): Pool => {
       const job = queue.shift()!;
       const id = nextId++;
       pending.set(id, { ...job, worker: w });
-      w.postMessage({ id, config: job.config, flag });
+      w.postMessage({ id, config: job.config, flag, tauEps: job.tauEps });
     }
   };
 
@@ -60,7 +60,7 @@ export const makePool = (size: number): Pool => {
   }
 
   return {
-    run: (config, onProgress) => new Promise((resolve, reject) => { queue.push({ config, onProgress, resolve, reject }); pump(); }),
+    run: (config, onProgress, tauEps) => new Promise((resolve, reject) => { queue.push({ config, tauEps, onProgress, resolve, reject }); pump(); }),
     interrupt: () => { Atomics.store(flagView, 0, 1); },
     close: async () => { await Promise.all(workers.map((w) => w.terminate())); },
   };

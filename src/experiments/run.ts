@@ -12,7 +12,8 @@ import type { SolveFailureCode } from '../ode/failure.ts';
 import type { SolveOptions } from '../ode/options.ts';
 import type { EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
-import { metricsAt, type Metrics } from './metrics.ts';
+import { metricsAt, meanGap, mmd2, slicedW2, type Metrics } from './metrics.ts';
+import type { EventSpec } from '../ode/options.ts';
 
 export interface RunStats {
   readonly steps: number;
@@ -32,6 +33,8 @@ export interface RunResult {
   readonly warnings: string[];
   /** saveAt times and states. */
   readonly trajectory: { t: number[]; u: Float64Array[] };
+  /** tau_eps when asked for: a time, or null when the distance is above eps at t1. */
+  readonly tauEps?: number | null;
 }
 
 export interface RunFailure extends Omit<RunResult, 'status' | 'metrics'> {
@@ -41,7 +44,31 @@ export interface RunFailure extends Omit<RunResult, 'status' | 'metrics'> {
   readonly metrics?: Metrics;
 }
 
+/**
+ * Convergence time tau_eps (SPEC §5): the first time after which the chosen
+ * distance stays below eps until the end of the run. Found with an event
+ * g = distance - threshold on the dense output, checking `samples` interior
+ * points and the interpolant's extrema within each step, so that an
+ * excursion above the threshold inside one step is not missed. With
+ * `relative`, the threshold is eps times the distance at t = 0.
+ */
+export interface TauEpsSpec {
+  readonly distance?: 'meanGap' | 'mmd2' | 'slicedW2';
+  readonly eps: number;
+  readonly relative?: boolean;
+  readonly samples?: number;
+}
+
+export const distanceFn = (m: EganModel, kind: TauEpsSpec['distance'] = 'meanGap'): ((u: Float64Array) => number) => {
+  const N = m.N, t = m.target, nx = m.N * m.d;
+  if (kind === 'mmd2') return (u) => mmd2(u.subarray(0, nx), N, t);
+  if (kind === 'slicedW2') return (u) => slicedW2(u.subarray(0, nx), N, t, 32, m.config.seed);
+  return (u) => meanGap(u.subarray(0, nx), N, t);
+};
+
 export interface RunOptions {
+  /** Compute tau_eps for this distance and threshold. */
+  readonly tauEps?: TauEpsSpec;
   readonly signal?: { readonly aborted: boolean };
   readonly onProgress?: (t: number) => void;
   /** Extra solver options (events, dense, saveAt override). */
@@ -79,7 +106,14 @@ export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warni
 };
 
 export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailure, RunResult> => {
-  const options: SolveOptions = { ...solverOptions(m), signal: opts.signal, onProgress: opts.onProgress, ...opts.solve };
+  let tauEvent: EventSpec[] = [];
+  let threshold = 0;
+  const dist = opts.tauEps ? distanceFn(m, opts.tauEps.distance) : undefined;
+  if (opts.tauEps && dist) {
+    threshold = opts.tauEps.eps * (opts.tauEps.relative ? dist(m.u0) : 1);
+    tauEvent = [{ g: (_t, u) => dist(u) - threshold, samples: opts.tauEps.samples ?? 4, name: 'tauEps' }];
+  }
+  const options: SolveOptions = { ...solverOptions(m), signal: opts.signal, onProgress: opts.onProgress, ...opts.solve, events: [...(opts.solve?.events ?? []), ...tauEvent] };
   const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, options);
   if (E.isLeft(r)) {
     const f = r.left;
@@ -106,7 +140,15 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     metrics: metricsAt(m, s.uEnd),
     warnings: modelWarnings(m, s),
     trajectory: { t: s.t, u: s.u },
+    ...(dist ? { tauEps: tauFromEvents(s.events.filter((e) => e.name === 'tauEps'), dist(m.u0) < threshold, dist(s.uEnd) < threshold) } : {}),
   });
+};
+
+/** tau_eps from the crossings of distance - threshold: the last downward crossing when the run ends below. */
+export const tauFromEvents = (crossings: readonly { t: number; direction: 1 | -1 }[], belowAtStart: boolean, belowAtEnd: boolean): number | null => {
+  if (!belowAtEnd) return null;
+  for (let k = crossings.length - 1; k >= 0; k--) if (crossings[k].direction === -1) return crossings[k].t;
+  return belowAtStart ? 0 : null;
 };
 
 /** The SPEC §7 JSON of a run (without the trajectory). */

@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { buildModel } from '../model/model.ts';
 import type { Config } from '../model/config.ts';
-import { runModel } from './run.ts';
+import { runModel, type TauEpsSpec } from './run.ts';
 import * as E from 'fp-ts/lib/Either.js';
 
 export interface RunRequest {
@@ -17,6 +17,7 @@ export interface RunRequest {
   readonly config: Config;
   readonly flag: SharedArrayBuffer;
   readonly progressMs?: number;
+  readonly tauEps?: TauEpsSpec;
 }
 
 if (parentPort) {
@@ -30,6 +31,7 @@ if (parentPort) {
       const model = buildModel(req.config);
       const r = runModel(model, {
         signal,
+        ...(req.tauEps ? { tauEps: req.tauEps } : {}),
         onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
       });
       port.postMessage({ id: req.id, result: E.isLeft(r) ? r.left : r.right });
