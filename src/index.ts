@@ -7,3 +7,4 @@ export * from './ode/index.ts';
 export * from './model/index.ts';
 export * from './experiments/index.ts';
 export * from './analysis/index.ts';
+export * from './plot/svg.ts';

@@ -9,6 +9,7 @@ import { EXIT, UsageError } from './io.ts';
 import { runCommand } from './run.ts';
 import { criticalCommand, dampCommand, locusCommand } from './analysis.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
+import { reportCommand } from './report.ts';
 
 const program = new Command();
 program
@@ -74,6 +75,14 @@ program.command('merge')
   .requiredOption('--out <dir>', 'folder for the merged results')
   .option('--sweep <file>', 'the sweep spec, to list missing cells')
   .action(act((dirs: string[], o: { out: string; sweep?: string }) => mergeCommand(dirs, o)));
+
+program.command('report')
+  .description('run the default analyses (SPEC §6) and write an HTML report with SVG plots and the data as CSV/JSON')
+  .option('--out <dir>', 'output folder', 'out')
+  .option('--quick', 'a small, fast version (for tests)')
+  .option('--full', 'the full SPEC §6.3 grid and horizon (long)')
+  .option('--workers <k>', 'worker threads for the phase diagram (default: the number of cores)')
+  .action(act((o: { out?: string; quick?: boolean; full?: boolean; workers?: string }) => reportCommand(o)));
 
 const main = async (): Promise<number> => {
   try {

@@ -1,2 +1,4 @@
 export * from './metrics.ts';
 export * from './run.ts';
+export * from './pool.ts';
+export * from './sweep.ts';

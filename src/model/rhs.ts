@@ -14,6 +14,7 @@ import { accumulate, criticWork, evalCritic } from './critic.ts';
 import type { Kernel } from './kernels.ts';
 import type { Loss } from './losses.ts';
 import type { Regularizer } from './regularizers.ts';
+import { makeOneLayerRhs } from './rhsOneLayer.ts';
 
 export interface EganParts {
   readonly N: number;
@@ -31,7 +32,15 @@ export interface EganParts {
   readonly targetWeights: Float64Array;
 }
 
-export const makeEganRhs = (m: EganParts): Rhs => {
+/**
+ * The flow's right-hand side; a one-hidden-layer MLP takes the fused path of
+ * rhsOneLayer.ts (unless `generic`), every other critic the layer-by-layer one.
+ */
+export const makeEganRhs = (m: EganParts, generic = false): Rhs =>
+  !generic && m.shape.kind === 'mlp' && m.shape.hidden.length === 1 ? makeOneLayerRhs(m) : makeGenericRhs(m);
+
+/** Layer-by-layer right-hand side for any critic (the reference for the fused path). */
+export const makeGenericRhs = (m: EganParts): Rhs => {
   const { N, d, shape, kernel, loss, regularizer, lambda, weightDecay: mu, etaG, etaD, targetPoints: Y, targetWeights: wY } = m;
   const M = wY.length;
   const p = shape.p;

@@ -1,0 +1,57 @@
+/**
+ * Figures as SVG strings: vega-lite specs compiled to vega and rendered
+ * headless (renderer "none" + toSVG: no browser, no canvas; text widths are
+ * estimated by vega).
+ */
+import * as vl from 'vega-lite';
+import * as vega from 'vega';
+
+export type VlSpec = vl.TopLevelSpec;
+
+export const renderSvg = async (spec: VlSpec): Promise<string> => {
+  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+};
+
+/** Rows of objects from column arrays. */
+export const rowsOf = <K extends string>(cols: Record<K, readonly (number | string | null)[]>): Record<K, number | string | null>[] => {
+  const keys = Object.keys(cols) as K[];
+  const n = cols[keys[0]].length;
+  return Array.from({ length: n }, (_, i) => Object.fromEntries(keys.map((k) => [k, cols[k][i]])) as Record<K, number | string | null>);
+};
+
+/** A layered line/point chart: one series per `series` value, optional log axes and reference rules. */
+export const lineChart = (o: {
+  title: string; data: Record<string, unknown>[]; x: string; y: string; series?: string; xTitle?: string; yTitle?: string;
+  logX?: boolean; logY?: boolean; points?: boolean; rulesX?: { value: number; label: string }[]; width?: number; height?: number;
+  dashed?: string[];
+}): VlSpec => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  title: o.title,
+  width: o.width ?? 360,
+  height: o.height ?? 240,
+  layer: [
+    {
+      data: { values: o.data },
+      mark: { type: 'line', point: o.points ?? false, clip: true },
+      encoding: {
+        x: { field: o.x, type: 'quantitative', title: o.xTitle ?? o.x, scale: o.logX ? { type: 'log' } : { zero: false } },
+        y: { field: o.y, type: 'quantitative', title: o.yTitle ?? o.y, scale: o.logY ? { type: 'log' } : { zero: false } },
+        ...(o.series ? { color: { field: o.series, type: 'nominal', title: null } } : {}),
+        ...(o.series && o.dashed ? { strokeDash: { field: o.series, type: 'nominal', legend: null, scale: { domain: Array.from(new Set(o.data.map((r) => String(r[o.series!])))), range: Array.from(new Set(o.data.map((r) => String(r[o.series!])))).map((s) => (o.dashed!.includes(s) ? [5, 3] : [1, 0])) } } } : {}),
+      },
+    },
+    ...(o.rulesX ?? []).map((r) => ({
+      data: { values: [r] },
+      mark: { type: 'rule' as const, color: '#888', strokeDash: [2, 2] },
+      encoding: { x: { field: 'value', type: 'quantitative' as const } },
+    })),
+    ...(o.rulesX ?? []).map((r) => ({
+      data: { values: [r] },
+      mark: { type: 'text' as const, align: 'left' as const, dx: 3, dy: -4, color: '#555', fontSize: 10 },
+      encoding: { x: { field: 'value', type: 'quantitative' as const }, y: { value: 8 }, text: { field: 'label', type: 'nominal' as const } },
+    })),
+  ],
+} as VlSpec);
