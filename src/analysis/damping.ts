@@ -34,15 +34,26 @@ export const dampingTable = (re: ArrayLike<number>, im: ArrayLike<number>, zeroT
     const zeta = real ? (s < 0 ? 1 : -1) : -s / mag + 0; // + 0 turns -0 into 0
     rows.push({ re: s, im: w, omegaN: mag, zeta, tau: s === 0 ? null : -1 / s, kind: 'mode' });
   }
-  const key = (r: DampingRow) => r.omegaN;
-  rows.sort((a, b) => {
-    // Rows of a conjugate pair have equal omega_n and re to rounding: compare with a relative tolerance.
-    const dw = key(a) - key(b);
-    if (Math.abs(dw) > 1e-12 * Math.max(key(a), key(b), 1e-300)) return dw;
-    const ds = a.re - b.re;
-    if (Math.abs(ds) > 1e-12 * Math.max(Math.abs(a.re), Math.abs(b.re), 1e-300)) return ds;
-    return b.im - a.im;
+  // Group each complex mode with its conjugate (closest mode with re equal and im opposite), then sort the
+  // groups exactly by (omega_n, sigma): a comparator with tolerances would not be a consistent order.
+  const used = new Uint8Array(rows.length);
+  const groups: DampingRow[][] = [];
+  rows.forEach((r, i) => {
+    if (used[i]) return;
+    used[i] = 1;
+    if (r.im === 0 || r.kind === 'zero') { groups.push([r]); return; }
+    let best = -1, bestD = Infinity;
+    rows.forEach((q, j) => {
+      if (used[j] || q.kind !== r.kind || Math.sign(q.im) === Math.sign(r.im)) return;
+      const dist = Math.abs(q.re - r.re) + Math.abs(q.im + r.im);
+      if (dist < bestD) { bestD = dist; best = j; }
+    });
+    if (best >= 0 && bestD <= 1e-8 * r.omegaN) { used[best] = 1; groups.push(r.im > 0 ? [r, rows[best]] : [rows[best], r]); }
+    else groups.push([r]);
   });
+  groups.sort((a, b) => a[0].omegaN - b[0].omegaN || a[0].re - b[0].re || b[0].im - a[0].im);
+  rows.length = 0;
+  for (const g of groups) rows.push(...g);
   return rows;
 };
 
