@@ -93,7 +93,8 @@ const finalState = (m: EganModel, u: Float64Array) => {
 
 /** SPEC §8 warnings for a model's run, from the solver's stats. */
 export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warnings' | 'method'>): string[] => {
-  const w = sol.warnings.filter((x) => !x.includes('not smooth'));
+  // The model states both causes in SPEC terms below; drop the solver's generic versions of them.
+  const w = sol.warnings.filter((x) => !x.includes('not smooth') && !x.startsWith('stiffness detected'));
   const st = sol.stats;
   const c = m.config.critic;
   const adaptive = !['rk4', 'euler'].includes(sol.method);

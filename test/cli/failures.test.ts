@@ -1,0 +1,56 @@
+/**
+ * Failure behaviour end to end (issue 11): diverging dynamics exit 1 with the
+ * failure time and keep the trajectory, marked incomplete; SIGINT during
+ * `egan run --out` stops within a second and flushes the partial trajectory.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { egan, eganAsync } from '../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'egan-fail-'));
+const write = (name: string, v: unknown) => { const p = join(dir, name); writeFileSync(p, JSON.stringify(v)); return p; };
+const diverging = {
+  target: { kind: 'ring', samples: 32 }, particles: { n: 16 }, critic: { kind: 'mlp', hidden: [16], activation: 'sin' },
+  kernel: { kind: 'two-point', g1: 1, g2: 0.9 }, regularizer: { kind: 'grad2-fake', lambda: 0.1 }, etaG: 1000, etaD: 30,
+  solver: { method: 'rk4', h: 0.05 }, t1: 50, saveAt: { n: 51 },
+};
+
+describe('failures end to end', () => {
+  it('diverging dynamics: exit 1, status nonFinite with its time, partial output marked incomplete', () => {
+    const out = join(dir, 'div');
+    const r = egan(['run', write('div.json', diverging), '--json', '--out', out]);
+    expect(r.status).toBe(1);
+    const res = JSON.parse(r.stdout);
+    expect(['nonFinite', 'stepSizeTooSmall']).toContain(res.status);
+    expect(res.t).toBeGreaterThanOrEqual(0);
+    expect(res.t).toBeLessThan(50);
+    const traj = JSON.parse(readFileSync(join(out, 'trajectory.json'), 'utf8'));
+    expect(traj.complete).toBe(false);
+    expect(traj.t.length).toBeGreaterThanOrEqual(1);
+    expect(traj.t[traj.t.length - 1]).toBeLessThanOrEqual(res.t);
+    expect(JSON.stringify(traj.u)).not.toMatch(/null|NaN/);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).complete).toBe(false);
+  });
+
+  it('SIGINT during egan run --out: stops within a second, exit 130, partial trajectory flushed and marked', async () => {
+    const out = join(dir, 'int');
+    const cfg = write('long.json', { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 1e6, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 100001 } });
+    const child = eganAsync(['run', cfg, '--out', out]);
+    await new Promise((r) => setTimeout(r, 2500));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const ms = Date.now() - sent;
+    console.log(`egan run stopped ${ms} ms after SIGINT`);
+    expect(code).toBe(130);
+    expect(ms).toBeLessThan(1000 + 1500); // within a second of the signal, plus writing the partial trajectory
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(result.status).toBe('interrupted');
+    expect(result.complete).toBe(false);
+    expect(result.t).toBeGreaterThan(0);
+    expect(existsSync(join(out, 'trajectory.csv'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'trajectory.json'), 'utf8')).t.length).toBeGreaterThan(1);
+  });
+});
