@@ -83,7 +83,8 @@ export const criticalDampingFigure = async (o: FigureOptions): Promise<FigureRes
   const y0 = [0, 1].map((k) => { let s = 0; for (let i = 0; i < N; i++) s += u0[i * d + k]; return s / N - ybar[k]; });
   const v0 = [0, 1].map((k) => etaG * gbar * u0[N * d + k]);
   const thr = eps * Math.hypot(...y0);
-  const tauLambdas = logGrid(0.1 * lc, 10 * lc, o.quick ? 9 : o.full ? 49 : 33);
+  // quick mode: fewer points, concentrated around the minimum so that it is still resolved
+  const tauLambdas = o.quick ? logGrid(0.3 * lc, 3 * lc, 13) : logGrid(0.1 * lc, 10 * lc, o.full ? 49 : 33);
   const tauRows: (number | null)[][] = [];
   let worstTau = 0;
   let rhsAtTop = 0;

@@ -1,0 +1,58 @@
+"""SciPy reference for `npm run bench`: the effective-GAN flow of SPEC §3 for a
+one-hidden-layer MLP critic (wgan, R = grad2-fake, two-point kernel), written
+with vectorized numpy, integrated by solve_ivp from the explicit initial state
+that the TypeScript side wrote. Prints one JSON line: final state, rhs calls,
+wall time per method. Used only by the benchmark, never by the library."""
+import json, sys, time
+import numpy as np
+from scipy.integrate import solve_ivp
+
+spec = json.load(open(sys.argv[1]))
+N, d, H, M = spec["N"], spec["d"], spec["H"], spec["M"]
+Y = np.array(spec["targets"]).reshape(M, d)
+wY = np.full(M, 1.0 / M)
+g1, g2, lam, etaG, etaD = spec["g1"], spec["g2"], spec["lambda"], spec["etaG"], spec["etaD"]
+act = spec["activation"]
+u0 = np.array(spec["u0"])
+t1 = spec["t1"]
+nx = N * d
+
+def activation(a):
+    if act == "tanh":
+        h = np.tanh(a); s1 = 1 - h * h; return h, s1, -2 * h * s1
+    if act == "relu":
+        p = a > 0; return np.where(p, a, 0.0), p.astype(float), np.zeros_like(a)
+    raise ValueError(act)
+
+def rhs(t, u):
+    X = u[:nx].reshape(N, d)
+    th = u[nx:]
+    W1 = th[: H * d].reshape(H, d); b1 = th[H * d : H * d + H]; w = th[H * d + H : H * d + 2 * H]
+    # particles (fake term and R = E_Q |grad D|^2)
+    h, s1, s2 = activation(X @ W1.T + b1)
+    dl = w * s1
+    g = dl @ W1
+    c = -1.0 / N
+    v = -lam / N * 2 * g
+    ad = v @ W1.T
+    e = c * dl + w * s2 * ad
+    gW1 = e.T @ X + dl.T @ v
+    gb1 = e.sum(0)
+    gw = c * h.sum(0) + (s1 * ad).sum(0)
+    gb = c * N
+    # targets (real term)
+    hy, s1y, _ = activation(Y @ W1.T + b1)
+    dly = w * s1y * wY[:, None]
+    gW1 += dly.T @ Y
+    gb1 += dly.sum(0)
+    gw += (hy * wY[:, None]).sum(0)
+    gb += wY.sum()
+    dX = etaG / N * ((g1 - g2) * g + g2 * g.sum(0))
+    return np.concatenate([dX.ravel(), etaD * np.concatenate([gW1.ravel(), gb1, gw, [gb]])])
+
+out = {}
+for method in spec["methods"]:
+    t0 = time.perf_counter()
+    r = solve_ivp(rhs, (0, t1), u0, method=method, rtol=spec["rtol"], atol=spec["atol"])
+    out[method] = {"seconds": time.perf_counter() - t0, "nfev": int(r.nfev), "status": int(r.status), "final": r.y[:, -1].tolist(), "njev": int(getattr(r, "njev", 0) or 0)}
+print(json.dumps(out))
