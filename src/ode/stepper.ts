@@ -5,6 +5,7 @@
  * offers an interpolant on the step just taken.
  */
 import type { SolveStats } from './solution.ts';
+import type { Rhs } from './problem.ts';
 
 /** A dense-output piece on [tA, tB] that owns a copy of its coefficients. */
 export interface DenseSegment {
@@ -50,3 +51,6 @@ export interface StepperContext {
   readonly atol: Float64Array;
   readonly stats: SolveStats;
 }
+
+/** The right-hand side wrapped to count its evaluations in the solve's stats. */
+export const countingRhs = (rhs: Rhs, stats: SolveStats): Rhs => (t, u, du) => { stats.rhsEvals++; rhs(t, u, du); };

@@ -4,7 +4,7 @@
  * step). Stiffness indicator as in dop853.f (stages 12 and 11 at c = 1).
  */
 import type { Rhs } from '../problem.ts';
-import type { Stepper, StepperContext, DenseSegment } from '../stepper.ts';
+import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { DOP853_A as A, DOP853_B as B, DOP853_C as C, DOP853_D as D, DOP853_E3 as E3, DOP853_E5 as E5 } from '../tableaus/dop853.ts';
 
 /** Slots of the stepper's scalar state. */
@@ -40,9 +40,21 @@ export const makeDop853 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
   sc[H_OLD] = 1;
   sc[STIFF] = NaN;
   const { rtol, atol, stats } = ctx;
-  const f = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
+  const f = countingRhs(rhs, stats);
   const stage = (s: number) => K.subarray(s * n, (s + 1) * n);
   const stages: Float64Array[] = [];
+  /** Stages from..to-1: y = u + h sum_j a_sj K_j, K_s = f(t + c_s h, y); y keeps the last stage's argument. */
+  const runStages = (from: number, to: number, t: number, u: Float64Array, h: number) => {
+    for (let s = from; s < to; s++) {
+      const a = A[s];
+      for (let i = 0; i < n; i++) {
+        let acc = 0;
+        for (let j = 0; j < s; j++) acc += a[j] * K[j * n + i];
+        y[i] = u[i] + h * acc;
+      }
+      f(t + C[s] * h, y, stages[s]);
+    }
+  };
   for (let s = 0; s < NX; s++) stages.push(stage(s));
 
   return {
@@ -53,15 +65,7 @@ export const makeDop853 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
     f: f0view,
     init(t0, u0) { f(t0, u0, stages[0]); },
     attempt(t, u, h, uNew) {
-      for (let s = 1; s < NS; s++) {
-        const a = A[s];
-        for (let i = 0; i < n; i++) {
-          let acc = 0;
-          for (let j = 0; j < s; j++) acc += a[j] * K[j * n + i];
-          y[i] = u[i] + h * acc;
-        }
-        f(t + C[s] * h, y, stages[s]);
-      }
+      runStages(1, NS, t, u, h);
       for (let i = 0; i < n; i++) {
         let acc = 0;
         for (let j = 0; j < NS; j++) acc += B[j] * K[j * n + i];
@@ -100,15 +104,7 @@ export const makeDop853 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
       for (let i = 0; i < n; i++) { const b = uNew[i] - y[i]; den += b * b; }
       sc[STIFF] = den > 0 ? Math.abs(h) * Math.sqrt(num / den) : 0;
       // Extra stages for the dense output.
-      for (let s = NS + 1; s < NX; s++) {
-        const a = A[s];
-        for (let i = 0; i < n; i++) {
-          let acc = 0;
-          for (let j = 0; j < s; j++) acc += a[j] * K[j * n + i];
-          y[i] = u[i] + h * acc;
-        }
-        f(t + C[s] * h, y, stages[s]);
-      }
+      runStages(NS + 1, NX, t, u, h);
       for (let i = 0; i < n; i++) {
         const dy = uNew[i] - u[i];
         F[i] = dy;

@@ -4,7 +4,7 @@
  * is limited by stability, not accuracy).
  */
 import type { Rhs } from '../problem.ts';
-import type { Stepper, StepperContext, DenseSegment } from '../stepper.ts';
+import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { DOPRI5 as T } from '../tableaus/dopri5.ts';
 import { errorNorm } from '../norm.ts';
 
@@ -32,7 +32,7 @@ export const makeDopri5 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
   sc[H_OLD] = 1;
   sc[STIFF] = NaN;
   const { rtol, atol, stats } = ctx;
-  const f = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
+  const f = countingRhs(rhs, stats);
 
   return {
     name: 'dopri5',

@@ -6,7 +6,7 @@
  * events work as for adaptive methods.
  */
 import type { Rhs } from '../problem.ts';
-import type { Stepper, StepperContext, DenseSegment } from '../stepper.ts';
+import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 
 /** Slots of the stepper's scalar state. */
 const T_OLD = 0, H_OLD = 1;
@@ -27,7 +27,7 @@ const makeFixed = (name: 'rk4' | 'euler', rhs: Rhs, n: number, ctx: StepperConte
   sc[T_OLD] = 0;
   sc[H_OLD] = 1;
   const { stats } = ctx;
-  const f = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
+  const f = countingRhs(rhs, stats);
   return {
     name,
     errorOrder: 0,

@@ -6,7 +6,7 @@
  * redone. All buffers are allocated here, once per solve.
  */
 import type { OdeProblem } from '../problem.ts';
-import type { Stepper, StepperContext, DenseSegment } from '../stepper.ts';
+import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { RODAS4 as T } from '../tableaus/rodas4.ts';
 import { errorNorm } from '../norm.ts';
 import { luFactor, luSolve } from '../lu.ts';
@@ -35,7 +35,7 @@ export const makeRodas4 = (problem: OdeProblem, n: number, ctx: StepperContext):
   sc[LU_H] = NaN;
   const { rtol, atol, stats } = ctx;
   const rhs = problem.rhs;
-  const f = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
+  const f = countingRhs(rhs, stats);
   const f0 = new Float64Array(n);
   const ft = new Float64Array(n);
   const jac = new Float64Array(n * n);
@@ -53,12 +53,11 @@ export const makeRodas4 = (problem: OdeProblem, n: number, ctx: StepperContext):
   const pv = new Float64Array(n), pw = new Float64Array(n);
   let jacFresh = false;
   let wasSingular = false;
-  const countedRhs = (t: number, u: Float64Array, du: Float64Array) => { stats.rhsEvals++; rhs(t, u, du); };
 
   const computeJacobian = (t: number, u: Float64Array) => {
     stats.jacobians++;
     if (problem.jacobian) problem.jacobian(t, u, jac);
-    else forwardJacobian(countedRhs, t, u, f0, jac, jw, fdScale);
+    else forwardJacobian(f, t, u, f0, jac, jw, fdScale);
     if (!problem.autonomous) {
       const dt = Math.sqrt(Number.EPSILON * Math.max(1e-5, Math.abs(t)));
       f(t + dt, u, tmp);
