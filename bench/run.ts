@@ -8,7 +8,10 @@
  *     both sides' final states compared first, then wall time and rhs calls.
  *  4. Jacobian + eigen-decomposition time vs state size.
  *  5. Sweep cells per second with 1 and 2 workers.
+ *  6. Stiffness: the linear-critic tau_eps(lambda) up to lambda = 1e3 by method "auto" against the
+ *     closed form, and its rhs calls against dopri5's.
  * Speed is only ever measured here, never asserted in a unit test.
+ * `npm run bench -- 3 6` runs only the listed sections and merges them into the existing results.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync, readFileSync, mkdtempSync } from 'node:fs';
@@ -16,17 +19,24 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, buildModel, solve, jacobianAt, eigen, makePool, type ConfigInput, type Config } from '../src/index.ts';
+import { parseConfig, buildModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, type ConfigInput, type Config } from '../src/index.ts';
+import { closedFormTau, LINEAR_BASE } from '../analyses/criticalDamping.ts';
+import { existsSync } from 'node:fs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const results: Record<string, unknown> = {};
-const md: string[] = ['# egan benchmarks', '', `Machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`, ''];
+const only = new Set(process.argv.slice(2).map(Number).filter((x) => x > 0));
+const run = (k: number) => only.size === 0 || only.has(k);
+const resultsFile = join(here, 'results', 'results.json');
+const results: Record<string, unknown> = only.size && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+const sections: Record<number, string[]> = {};
+const header = ['# egan benchmarks', '', `Machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`, ''];
 const log = (s: string) => { process.stderr.write(s + '\n'); };
 const cfg = (c: ConfigInput): Config => { const r = parseConfig(c); if (E.isLeft(r)) throw new Error(JSON.stringify(r.left)); return r.right; };
 const timeCalls = (f: () => void, minMs = 300) => { f(); let n = 0; const t0 = performance.now(); while (performance.now() - t0 < minMs || n < 3) { f(); n++; } return (performance.now() - t0) / n; };
 
 // 1. RHS throughput and scaling
-{
+if (run(1)) {
+  const md: string[] = (sections[1] = []);
   const Ns = [64, 256, 1024, 4096, 16384, 65536, 100000];
   const rows: { N: number; ms: number; gflops: number }[] = [];
   const H = 64, M = 512, d = 2;
@@ -53,7 +63,8 @@ const timeCalls = (f: () => void, minMs = 300) => { f(); let n = 0; const t0 = p
 }
 
 // 2. Allocation per step
-{
+if (run(2)) {
+  const md: string[] = (sections[2] = []);
   const script = join(here, '..', 'test', 'scripts', 'heap-growth.ts');
   const rows: { method: string; steps: number; growth: number; scavenges: number }[] = [];
   for (const method of ['dopri5', 'dop853', 'rk4', 'rodas4']) {
@@ -70,7 +81,8 @@ const timeCalls = (f: () => void, minMs = 300) => { f(); let n = 0; const t0 = p
 }
 
 // 3. egan vs SciPy on the same model
-{
+if (run(3)) {
+  const md: string[] = (sections[3] = []);
   const py = spawnSync('python3', ['-c', 'import scipy, numpy'], { encoding: 'utf8' });
   if (py.status !== 0) { md.push('## 3. egan vs SciPy', '', 'Skipped: python3 with numpy and scipy is not available.', ''); log('scipy: skipped'); }
   else {
@@ -119,7 +131,8 @@ const timeCalls = (f: () => void, minMs = 300) => { f(); let n = 0; const t0 = p
 }
 
 // 4. Jacobian + eigen time vs state size
-{
+if (run(4)) {
+  const md: string[] = (sections[4] = []);
   const rows: { n: number; jacobianMs: number; eigenMs: number }[] = [];
   for (const N of [8, 24, 64, 128]) {
     const m = buildModel(cfg({ target: { kind: 'ring', samples: 32 }, particles: { n: N }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' } }));
@@ -134,7 +147,8 @@ const timeCalls = (f: () => void, minMs = 300) => { f(); let n = 0; const t0 = p
 }
 
 // 5. Sweep throughput
-{
+if (run(5)) {
+  const md: string[] = (sections[5] = []);
   const cells = Array.from({ length: 16 }, (_, k) => cfg({ seed: k, target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, kernel: { kind: 'two-point', g1: 1, g2: (k % 4) * 0.25 }, t1: 20, saveAt: { n: 2 } }));
   const rate: Record<number, number> = {};
   for (const workers of [1, 2]) {
@@ -150,7 +164,46 @@ const timeCalls = (f: () => void, minMs = 300) => { f(); let n = 0; const t0 = p
   md.push('## 5. Sweep throughput', '', `16 cells (N = 32, MLP [16] tanh, t1 = 20, ~${(1000 / rate[1]).toFixed(0)} ms each): ${rate[1].toFixed(2)} cells/s with 1 worker, ${rate[2].toFixed(2)} with 2 (speed-up ${(rate[2] / rate[1]).toFixed(2)}).`, '');
 }
 
+// 6. Stiffness: linear-critic tau_eps up to lambda = 1e3
+if (run(6)) {
+  const md: string[] = (sections[6] = []);
+  const rows: (string | number)[][] = [];
+  const base = cfg({ ...LINEAR_BASE, kernel: { kind: 'two-point', g1: 1, g2: 0 } });
+  const m0 = buildModel(base);
+  const gbar = m0.kernel.gbar, N = m0.N, d = m0.d;
+  const lc = lambdaCritical({ etaG: 1, etaD: 1, gbar });
+  const ybar = [0, 1].map((k) => { let s = 0; for (let j = 0; j < m0.M; j++) s += m0.targetWeights[j] * m0.targetPoints[j * d + k]; return s; });
+  const y0 = [0, 1].map((k) => { let s = 0; for (let i = 0; i < N; i++) s += m0.u0[i * d + k]; return s / N - ybar[k]; });
+  const v0 = [0, 1].map((k) => gbar * m0.u0[N * d + k]);
+  const eps = 1e-3;
+  for (const lambda of [1, 10, 100, 1000]) {
+    const tc = closedFormTau({ etaG: 1, etaD: 1, gbar, lambda }, y0, v0, eps * Math.hypot(...y0));
+    const t1 = 1.2 * tc + 20 / Math.sqrt(gbar);
+    const res: Record<string, string | number> = { lambda, tauClosedForm: tc };
+    for (const method of ['auto', 'dopri5'] as const) {
+      const c = cfg({ ...LINEAR_BASE, kernel: { kind: 'two-point', g1: 1, g2: 0 }, regularizer: { kind: 'grad2-fake', lambda }, t1, solver: { method, rtol: 1e-8, atol: 1e-12, maxSteps: 2_000_000 } });
+      const t0 = performance.now();
+      const r = runModel(buildModel(c), { tauEps: { distance: 'meanGap', eps, relative: true } });
+      const sec = (performance.now() - t0) / 1000;
+      if (E.isLeft(r)) { res[method] = `${r.left.status} at t = ${r.left.t.toPrecision(3)} after ${r.left.stats.rhsEvals} rhs calls`; res[`${method}Rhs`] = r.left.stats.rhsEvals; }
+      else { res[method] = `tau ${(r.right.tauEps ?? NaN).toPrecision(6)} (rel. err ${(Math.abs((r.right.tauEps ?? NaN) - tc) / tc).toExponential(1)}), ${r.right.stats.rhsEvals} rhs, ${sec.toFixed(1)} s`; res[`${method}Rhs`] = r.right.stats.rhsEvals; }
+      log(`stiff lambda = ${lambda} ${method}: ${res[method]}`);
+    }
+    rows.push([lambda, tc, String(res.auto), String(res.dopri5), (Number(res.dopri5Rhs) / Number(res.autoRhs)).toFixed(0)]);
+  }
+  results.stiff = rows;
+  md.push('## 6. Stiff right branch: linear-critic tau_eps(lambda) by method "auto" vs dopri5', '', `etaG = etaD = g1 = 1, g2 = 0, N = ${N} (lambda_c = ${lc.toPrecision(4)}), eps = 1e-3 of the initial gap, rtol 1e-8, atol 1e-12, maxSteps 2e6.`, '',
+    '| lambda | closed-form tau | auto | dopri5 | dopri5 rhs / auto rhs |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r[0]} | ${Number(r[1]).toPrecision(6)} | ${r[2]} | ${r[3]} | ${r[4]} (at least, where dopri5 stopped) |`), '');
+}
+
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-writeFileSync(join(here, 'results', 'results.md'), md.join('\n') + '\n');
-process.stdout.write(md.join('\n') + '\n');
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+// Merge the sections run now into the existing markdown (sections separated by their "## N." headings).
+const mdFile = join(here, 'results', 'results.md');
+const old = existsSync(mdFile) && only.size ? readFileSync(mdFile, 'utf8') : '';
+const oldSections: Record<number, string> = {};
+for (const part of old.split(/\n(?=## \d+\.)/).slice(1)) oldSections[Number(/^## (\d+)\./.exec(part)![1])] = part.trimEnd();
+for (const [k, lines] of Object.entries(sections)) oldSections[Number(k)] = lines.join('\n').trimEnd();
+const text = [...header, ...Object.keys(oldSections).map(Number).sort((a, b) => a - b).map((k) => oldSections[k] + '\n')].join('\n');
+writeFileSync(mdFile, text + '\n');
+process.stdout.write(text + '\n');

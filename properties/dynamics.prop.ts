@@ -85,7 +85,7 @@ test.prop([g2Case], PROP_PARAMS)(
     if (v._tag === 'Left') expect(v.left.path).toBe('kernel.g2');
   });
 
-test.prop([smallConfig({ critic: 'linear', loss: 'wgan' })], { ...PROP_PARAMS, numRuns: Math.max(20, Math.floor(PROP_PARAMS.numRuns / 3)) })(
+test.prop([smallConfig({ critic: 'linear', loss: 'wgan' })], PROP_PARAMS)(
   'SPEC §4: linear critic: relative positions are conserved along a solve; energy conserved at lambda = 0 and non-increasing for lambda > 0', async ({ input, N, d }) => {
     const { solve } = await import('../src/index.ts');
     for (const lambda of [0, (input.regularizer as { lambda: number }).lambda + 0.05]) {

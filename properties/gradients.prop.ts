@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { criticObjective } from '../src/index.ts';
 import { PROP_PARAMS, smallConfig, build, rhs } from './arbitraries.ts';
 
-test.prop([smallConfig({ critic: 'mlp', smooth: true })], { ...PROP_PARAMS, numRuns: PROP_PARAMS.numRuns })('dtheta/dt = eta_D grad_theta J (central differences, relative 1e-5)', ({ input }) => {
+test.prop([smallConfig({ critic: 'mlp', smooth: true })], PROP_PARAMS)('dtheta/dt = eta_D grad_theta J (central differences, relative 1e-5)', ({ input }) => {
   const m = build(input);
   const u = m.u0;
   const du = rhs(m, u);
