@@ -6,6 +6,7 @@
  * per particle a first pass computes D and g = grad_x D, a second applies the
  * double-backprop gradient of the regularizer. The activation's value and
  * derivatives are kept per unit in small buffers; nothing is allocated per call.
+ * For d = 2 (the SPEC's experiments) the loops over coordinates are unrolled (~1.5x faster).
  * Tested equal to the generic path to rounding (test/model/fastpath.test.ts).
  */
 import type { Rhs } from '../ode/problem.ts';
@@ -31,11 +32,16 @@ export const makeOneLayerRhs = (m: EganParts): Rhs => {
 
   /** Forward pass at X[xo..]: a, h, s1, s2, del = w_out * s1; returns D. */
   const forward = (u: Float64Array, X: Float64Array, xo: number): number => {
-    for (let r = 0; r < H; r++) {
-      let acc = u[to + B + r];
-      const row = to + W + r * d;
-      for (let k = 0; k < d; k++) acc += u[row + k] * X[xo + k];
-      a[r] = acc;
+    if (d === 2) {
+      const x0 = X[xo], x1 = X[xo + 1];
+      for (let r = 0, row = to + W; r < H; r++, row += 2) a[r] = u[to + B + r] + u[row] * x0 + u[row + 1] * x1;
+    } else {
+      for (let r = 0; r < H; r++) {
+        let acc = u[to + B + r];
+        const row = to + W + r * d;
+        for (let k = 0; k < d; k++) acc += u[row + k] * X[xo + k];
+        a[r] = acc;
+      }
     }
     activate(act, beta, a, h, s1, s2, 0, H);
     let D = u[to + BO];
@@ -44,6 +50,12 @@ export const makeOneLayerRhs = (m: EganParts): Rhs => {
   };
 
   const gradX = (u: Float64Array) => {
+    if (d === 2) {
+      let g0 = 0, g1 = 0;
+      for (let r = 0, row = to + W; r < H; r++, row += 2) { const e = del[r]; g0 += e * u[row]; g1 += e * u[row + 1]; }
+      g[0] = g0; g[1] = g1;
+      return;
+    }
     for (let k = 0; k < d; k++) g[k] = 0;
     for (let r = 0; r < H; r++) {
       const e = del[r];
@@ -55,13 +67,34 @@ export const makeOneLayerRhs = (m: EganParts): Rhs => {
 
   /** du_theta += c grad_theta D + grad_theta (v . grad_x D) (hasV) at the point of the last `forward`. */
   const accumulate = (u: Float64Array, du: Float64Array, X: Float64Array, xo: number, c: number, hasV: boolean) => {
-    if (!hasV) {
+    if (!hasV && d === 2) {
+      const x0 = X[xo], x1 = X[xo + 1];
+      for (let r = 0, row = to + W; r < H; r++, row += 2) {
+        const e = c * del[r];
+        du[to + B + r] += e;
+        du[to + WO + r] += c * h[r];
+        du[row] += e * x0;
+        du[row + 1] += e * x1;
+      }
+    } else if (!hasV) {
       for (let r = 0; r < H; r++) {
         const e = c * del[r];
         du[to + B + r] += e;
         du[to + WO + r] += c * h[r];
         const row = to + W + r * d;
         for (let k = 0; k < d; k++) du[row + k] += e * X[xo + k];
+      }
+    } else if (d === 2) {
+      const x0 = X[xo], x1 = X[xo + 1], v0 = v[0], v1 = v[1];
+      for (let r = 0, row = to + W; r < H; r++, row += 2) {
+        const ad = u[row] * v0 + u[row + 1] * v1;
+        const wo = u[to + WO + r];
+        const dl = del[r];
+        const e = c * dl + wo * s2[r] * ad;
+        du[to + B + r] += e;
+        du[to + WO + r] += c * h[r] + s1[r] * ad;
+        du[row] += e * x0 + dl * v0;
+        du[row + 1] += e * x1 + dl * v1;
       }
     } else {
       for (let r = 0; r < H; r++) {
