@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   parseConfig, spectrumAt, criticalDamping, closedFormEigenvalues, dampingRatio, lambdaCritical, omega0, closedFormGap,
-  buildModel, runModel, renderSvg, lineChart, type Config, type ConfigInput,
+  buildModel, runModel, renderSvg, lineChart, meanGapVector, type Config, type ConfigInput,
 } from '../src/index.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
 
@@ -79,8 +79,7 @@ export const criticalDampingFigure = async (o: FigureOptions): Promise<FigureRes
   const eps = 1e-3;
   const u0 = model0.u0;
   const N = model0.N, d = model0.d;
-  const ybar = [0, 1].map((k) => { let s = 0; for (let j = 0; j < model0.M; j++) s += model0.targetWeights[j] * model0.targetPoints[j * d + k]; return s; });
-  const y0 = [0, 1].map((k) => { let s = 0; for (let i = 0; i < N; i++) s += u0[i * d + k]; return s / N - ybar[k]; });
+  const y0 = Array.from(meanGapVector(u0.subarray(0, N * d), N, model0.target));
   const v0 = [0, 1].map((k) => etaG * gbar * u0[N * d + k]);
   const thr = eps * Math.hypot(...y0);
   // quick mode: fewer points, concentrated around the minimum so that it is still resolved

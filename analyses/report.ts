@@ -5,7 +5,8 @@
  * out/configs, and out/captions.json with the numbers each caption quotes.
  * Run standalone: `npx tsx analyses/report.ts [--quick] [--full] [--out DIR]`.
  */
-import { mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeAtomic as atomic, toCsv } from '../src/index.ts';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { criticalDampingFigure } from './criticalDamping.ts';
@@ -13,7 +14,7 @@ import { mlpCriticalFigure } from './mlpCritical.ts';
 import { modeCollapseFigure } from './modeCollapse.ts';
 import { discreteStabilityFigure } from './discreteStability.ts';
 import { trajectoriesFigure } from './trajectories.ts';
-import type { FigureResult, Table } from './figure.ts';
+import type { FigureResult } from './figure.ts';
 
 export interface ReportOptions {
   readonly out: string;
@@ -24,8 +25,6 @@ export interface ReportOptions {
   readonly signal?: { aborted: boolean };
 }
 
-const atomic = (path: string, text: string) => { const tmp = `${path}.tmp-${process.pid}`; writeFileSync(tmp, text); renameSync(tmp, path); };
-const csv = (t: Table) => [t.header.join(','), ...t.rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join(','))].join('\n') + '\n';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const html = (figs: readonly FigureResult[], meta: { mode: string; seconds: number; date: string }): string => `<!doctype html>
@@ -63,7 +62,7 @@ export const writeReport = async (o: ReportOptions): Promise<{ path: string; fig
     const f = await run();
     figures.push(f);
     for (const [name, t] of Object.entries(f.tables)) {
-      atomic(join(o.out, 'data', `${f.id}_${name}.csv`), csv(t));
+      atomic(join(o.out, 'data', `${f.id}_${name}.csv`), toCsv(t.header, t.rows));
       atomic(join(o.out, 'data', `${f.id}_${name}.json`), JSON.stringify({ header: t.header, rows: t.rows }) + '\n');
     }
     for (const [name, c] of Object.entries(f.configs)) atomic(join(o.out, 'configs', `${f.id}_${name}.json`), JSON.stringify(c, null, 2) + '\n');

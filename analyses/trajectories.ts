@@ -4,7 +4,7 @@
  * of a few particles (a linear critic moves them rigidly, SPEC §4).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { buildModel, runModel, lambdaCritical, closedFormGap, renderSvg, lineChart } from '../src/index.ts';
+import { buildModel, runModel, lambdaCritical, closedFormGap, renderSvg, lineChart, meanGapVector } from '../src/index.ts';
 import { LINEAR_BASE, resolve } from './criticalDamping.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
 
@@ -23,13 +23,12 @@ export const trajectoriesFigure = async (o: FigureOptions): Promise<FigureResult
     const m = buildModel(cfg);
     const r = runModel(m);
     if (E.isLeft(r)) throw new Error(r.left.message);
-    const ybar = [0, 1].map((k) => { let s = 0; for (let j = 0; j < m.M; j++) s += m.targetWeights[j] * m.targetPoints[j * d + k]; return s; });
-    const mean = (u: Float64Array, k: number) => { let s = 0; for (let i = 0; i < N; i++) s += u[i * d + k]; return s / N; };
-    const y0 = [0, 1].map((k) => mean(m.u0, k) - ybar[k]);
+    const gap = (u: Float64Array) => meanGapVector(u.subarray(0, N * d), N, m.target);
+    const y0 = Array.from(gap(m.u0));
     const v0 = [0, 1].map((k) => etaG * gbar * m.u0[N * d + k]);
     r.right.trajectory.t.forEach((t, i) => {
       const u = r.right.trajectory.u[i];
-      const num = Math.hypot(mean(u, 0) - ybar[0], mean(u, 1) - ybar[1]);
+      const num = Math.hypot(...gap(u));
       const cf = Math.hypot(...y0.map((y, k) => closedFormGap({ etaG, etaD, gbar, lambda }, y, v0[k], t)));
       worst = Math.max(worst, Math.abs(num - cf));
       gapRows.push([name, t, num, cf]);

@@ -19,7 +19,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, buildModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, type ConfigInput, type Config } from '../src/index.ts';
+import { parseConfig, buildModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, type ConfigInput, type Config } from '../src/index.ts';
 import { closedFormTau, LINEAR_BASE } from '../analyses/criticalDamping.ts';
 import { existsSync } from 'node:fs';
 
@@ -172,8 +172,7 @@ if (run(6)) {
   const m0 = buildModel(base);
   const gbar = m0.kernel.gbar, N = m0.N, d = m0.d;
   const lc = lambdaCritical({ etaG: 1, etaD: 1, gbar });
-  const ybar = [0, 1].map((k) => { let s = 0; for (let j = 0; j < m0.M; j++) s += m0.targetWeights[j] * m0.targetPoints[j * d + k]; return s; });
-  const y0 = [0, 1].map((k) => { let s = 0; for (let i = 0; i < N; i++) s += m0.u0[i * d + k]; return s / N - ybar[k]; });
+  const y0 = Array.from(meanGapVector(m0.u0.subarray(0, N * d), N, m0.target));
   const v0 = [0, 1].map((k) => gbar * m0.u0[N * d + k]);
   const eps = 1e-3;
   for (const lambda of [1, 10, 100, 1000]) {

@@ -3,8 +3,10 @@
  * `UsageError`, exit code 2, one line), atomic file writes (temp file +
  * rename, so a crash never leaves a truncated file), CSV.
  */
-import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeAtomic } from '../experiments/files.ts';
+export { writeAtomic, toCsv } from '../experiments/files.ts';
+import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { parseConfig, formatConfigError, type Config } from '../model/config.ts';
 
@@ -27,22 +29,11 @@ export const loadConfig = (path: string): Config => {
   return r.right;
 };
 
-export const writeAtomic = (path: string, data: string): void => {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-};
-
 export const writeJson = (dir: string, name: string, value: unknown): string => {
   const p = join(dir, name);
   writeAtomic(p, JSON.stringify(value, null, 2) + '\n');
   return p;
 };
-
-/** CSV with a header row; numbers printed with full precision. */
-export const toCsv = (header: readonly string[], rows: readonly (readonly (number | string | null)[])[]): string =>
-  [header.join(','), ...rows.map((r) => r.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','))].join('\n') + '\n';
 
 export const parseNumber = (name: string, s: string): number => {
   const v = Number(s);

@@ -44,18 +44,28 @@ export const coverage = (X: Float64Array, N: number, t: Target): Coverage => {
   return { collapseScore: Math.min(1, Math.max(0, score)), modesCovered: covered.filter(Boolean).length, quality: good / N, occupancy: p };
 };
 
-/** |mean(X) - E_P y|. */
-export const meanGap = (X: Float64Array, N: number, t: Target): number => {
+/** E_P y = sum_m w_m y_m (length d). */
+export const targetMean = (t: Target): Float64Array => {
   const d = t.d;
-  let s = 0;
-  for (let c = 0; c < d; c++) {
-    let mx = 0, my = 0;
-    for (let i = 0; i < N; i++) mx += X[i * d + c];
-    for (let m = 0; m < t.M; m++) my += t.weights[m] * t.points[m * d + c];
-    s += (mx / N - my) ** 2;
-  }
-  return Math.sqrt(s);
+  const out = new Float64Array(d);
+  for (let m = 0; m < t.M; m++) for (let c = 0; c < d; c++) out[c] += t.weights[m] * t.points[m * d + c];
+  return out;
 };
+
+/** mean(X) - E_P y (length d): the gap y of SPEC §4. */
+export const meanGapVector = (X: Float64Array, N: number, t: Target): Float64Array => {
+  const d = t.d;
+  const y = targetMean(t);
+  for (let c = 0; c < d; c++) {
+    let mx = 0;
+    for (let i = 0; i < N; i++) mx += X[i * d + c];
+    y[c] = mx / N - y[c];
+  }
+  return y;
+};
+
+/** |mean(X) - E_P y|. */
+export const meanGap = (X: Float64Array, N: number, t: Target): number => Math.hypot(...meanGapVector(X, N, t));
 
 const sqdist = (A: Float64Array, a: number, B: Float64Array, b: number, d: number) => {
   let s = 0;
