@@ -1,4 +1,7 @@
-/** A progress bar on stderr when stderr is a terminal (cli-progress); silent otherwise. */
+/**
+ * Progress on stderr: a bar when stderr is a terminal (cli-progress); otherwise (logs, CI, batch jobs)
+ * a plain line "label: value/total (pct%)" at most every 5 seconds.
+ */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
@@ -7,7 +10,20 @@ export interface Progress {
 }
 
 export const progressBar = (total: number, label: string): Progress => {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY) {
+    let last = Date.now();
+    const t0 = last;
+    const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
+    return {
+      update(v) {
+        const now = Date.now();
+        if (now - last < 5000) return;
+        last = now;
+        process.stderr.write(`${label}: ${fmt(v)}/${fmt(total)} (${((100 * v) / total).toFixed(0)}%, ${((now - t0) / 1000).toFixed(0)} s)\n`);
+      },
+      stop: () => {},
+    };
+  }
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: `${label} |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}`, hideCursor: true },
     cliProgress.Presets.shades_classic,
