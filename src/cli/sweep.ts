@@ -62,6 +62,17 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
     // Rewrite the file without the torn lines so that it stays valid JSONL.
     writeAtomic(resultsPath, prior.lines.map((l) => JSON.stringify(l)).join('\n') + (prior.lines.length ? '\n' : ''));
   }
+  // A line's key identifies its resolved config; its index and assignment belong to the sweep spec. When the spec changed
+  // since the line was written (an axis added, say), take them from the current expansion and rewrite the file.
+  const byKey = new Map(all.map((c) => [c.key, c]));
+  let relabelled = false;
+  prior.lines = prior.lines.map((l) => {
+    const c = byKey.get(l.key);
+    if (!c || (l.index === c.index && JSON.stringify(l.assignment) === JSON.stringify(c.assignment))) return l;
+    relabelled = true;
+    return { ...l, index: c.index, assignment: c.assignment };
+  });
+  if (relabelled) writeAtomic(resultsPath, prior.lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const done = new Set(prior.lines.map((l) => l.key));
   const todo = cells.filter((c) => !done.has(c.key));
   writeJson(dir, 'sweep.resolved.json', spec);

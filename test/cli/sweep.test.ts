@@ -73,4 +73,22 @@ describe('egan sweep', () => {
     expect(r.stderr).toMatch(/1 torn line/);
     expect(lines(part)).toEqual(lines(full));
   });
+
+  it('--resume after an axis was added relabels the lines already there (same key, new index and assignment)', () => {
+    // Shared seeds: with per-cell seeds the new axis would change every cell's seed, hence its key, and all would rerun.
+    const one = { ...spec(5), seedMode: 'shared', axes: [{ path: 'kernel.g2', values: [0, 0.5] }] };
+    const two = { ...spec(5), seedMode: 'shared', axes: [{ path: 'etaD', values: [1, 0.5] }, { path: 'kernel.g2', values: [0, 0.5] }] };
+    const f1 = join(dir, 'one.json'), f2 = join(dir, 'two.json'), out = join(dir, 'grow');
+    writeFileSync(f1, JSON.stringify({ ...one, base: { ...one.base, etaD: 1 } }));
+    writeFileSync(f2, JSON.stringify(two));
+    expect(egan(['sweep', f1, '--workers', '1', '--out', out]).status).toBe(0);
+    const r = egan(['sweep', f2, '--workers', '1', '--resume', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 already done, 2 to run/);
+    const got = lines(out);
+    expect(got.map((l) => l.index)).toEqual([0, 1, 2, 3]);
+    for (const l of got) expect(Object.keys(l.assignment)).toEqual(['etaD', 'kernel.g2']);
+    const csv = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n').slice(1);
+    for (const row of csv) expect(row.split(',')[2]).not.toBe('');
+  });
 });
