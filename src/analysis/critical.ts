@@ -17,7 +17,7 @@ import { setField } from '../model/fieldPath.ts';
 import { formatConfigError } from '../model/config.ts';
 import { buildModel, type EganModel } from '../model/model.ts';
 import { findEquilibrium } from './equilibrium.ts';
-import { collectiveDamping, linearize, type Linearization } from './linearize.ts';
+import { collectiveDamping, tryLinearize, type Linearization } from './linearize.ts';
 import { brentMinimize, scanGrid } from './brent.ts';
 import { DEFAULT_ZERO_TOL } from './damping.ts';
 import { lambdaCritical, omega0 } from './closedForm.ts';
@@ -47,16 +47,17 @@ export const spectrumAt = (base: Config, path: string, p: number, modes: ModeSet
   const model = buildModel(c.right);
   const eq = findEquilibrium(model);
   if (E.isLeft(eq)) return E.left(`${path} = ${p}: ${eq.left}`);
-  const lin = linearize(model, eq.right.u, zeroTol);
+  const linearized = tryLinearize(model, eq.right.u, zeroTol);
+  if (E.isLeft(linearized)) return E.left(`${path} = ${p}: ${linearized.left}`);
+  const lin = linearized.right;
   const e = lin.eigen;
   if (modes === 'collective') {
     const cd = collectiveDamping(lin);
     const top = lin.collective.reduce((b, k) => (e.re[k] > e.re[b] ? k : b), lin.collective[0]);
     return E.right({ p, model, lin, alpha: cd.alpha, complex: Math.abs(e.im[top]) > 1e-7 * Math.hypot(e.re[top], e.im[top]) });
   }
-  let top = -1;
-  for (const r of lin.table) if (r.kind === 'mode' && (top < 0 || r.re > lin.table[top].re)) top = lin.table.indexOf(r);
-  const row = lin.table[top];
+  let row: (typeof lin.table)[number] | undefined;
+  for (const r of lin.table) if (r.kind === 'mode' && (!row || r.re > row.re)) row = r;
   return E.right({ p, model, lin, alpha: lin.alpha, complex: row !== undefined && Math.abs(row.im) > 1e-7 * row.omegaN });
 };
 

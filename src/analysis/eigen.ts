@@ -9,10 +9,9 @@
  * The decomposition is ml-matrix's, vendored in evd.js with periodic
  * exceptional shifts and an iteration cap: the original looped forever on
  * the Dirac-GAN Jacobian at lambda = 0. A block that still does not converge
- * makes `eigen` throw; `tryEigen` returns that as a failure value.
+ * makes `eigen` throw; `tryLinearize` (linearize.ts) returns that as a failure value.
  */
 import { Matrix } from 'ml-matrix';
-import * as E from 'fp-ts/lib/Either.js';
 import EigenvalueDecomposition from './evd.js';
 
 export interface Eigen {
@@ -54,10 +53,6 @@ export const eigen = (a: Float64Array, n: number, vectors = true): Eigen => {
   }
   return { n, re, im, vre, vim };
 };
-
-/** `eigen` as an Either: a decomposition that does not converge is a failure value. */
-export const tryEigen = (a: Float64Array, n: number, vectors = true): E.Either<string, Eigen> =>
-  E.tryCatch(() => eigen(a, n, vectors), (e) => `eigen-decomposition failed: ${e instanceof Error ? e.message : String(e)}`);
 
 /** |<v_a, w_b>| for unit complex vectors. */
 export const overlap = (e: Eigen, a: number, f: Eigen, b: number): number => {

@@ -5,6 +5,7 @@
  * 2d eigenmodes whose particle part overlaps most with rigid translations
  * (dx_i = c for all i), i.e. the modes of the linear theory.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import type { EganModel } from '../model/model.ts';
 import { centralJacobian, jacobianWork } from './jacobian.ts';
 import { eigen, type Eigen } from './eigen.ts';
@@ -64,6 +65,10 @@ export const linearize = (m: EganModel, u: Float64Array, zeroTol = DEFAULT_ZERO_
   const collective = nonZero.sort((a, b) => ov[b] - ov[a] || e.im[b] - e.im[a]).slice(0, 2 * m.d);
   return { n: m.n, jacobian: J, eigen: e, table, zeroTol, zeroModes, alpha: spectralAbscissa(table), collective, rigidOverlap: ov };
 };
+
+/** `linearize` as an Either: an eigen-decomposition that does not converge is a failure value, not an exception. */
+export const tryLinearize = (m: EganModel, u: Float64Array, zeroTol = DEFAULT_ZERO_TOL): E.Either<string, Linearization> =>
+  E.tryCatch(() => linearize(m, u, zeroTol), (e) => `linearization failed: ${e instanceof Error ? e.message : String(e)}`);
 
 /** Damping rows of the collective modes, and their abscissa and smallest damping ratio. */
 export const collectiveDamping = (lin: Linearization) => {

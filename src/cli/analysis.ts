@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { buildModel } from '../model/model.ts';
 import { findEquilibrium } from '../analysis/equilibrium.ts';
-import { collectiveDamping, linearize } from '../analysis/linearize.ts';
+import { collectiveDamping, tryLinearize } from '../analysis/linearize.ts';
 import { criticalDamping, type ModeSet } from '../analysis/critical.ts';
 import { rootLocus } from '../analysis/locus.ts';
 import { getField } from '../model/fieldPath.ts';
@@ -28,7 +28,9 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   const m = buildModel(config);
   const eq = findEquilibrium(m);
   if (E.isLeft(eq)) { process.stderr.write(`egan damp: ${eq.left}\n`); return EXIT.solveFailure; }
-  const lin = linearize(m, eq.right.u, zeroTolOf(opts.zeroTol));
+  const linearized = tryLinearize(m, eq.right.u, zeroTolOf(opts.zeroTol));
+  if (E.isLeft(linearized)) { process.stderr.write(`egan damp: ${linearized.left}\n`); return EXIT.solveFailure; }
+  const lin = linearized.right;
   const coll = collectiveDamping(lin);
   const out = {
     modes: lin.table, alpha: lin.alpha, decayRate: -lin.alpha, zeroTol: lin.zeroTol, zeroModes: lin.zeroModes,

@@ -83,7 +83,8 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   bar.update(finished);
   let interrupted = false;
   const off = onInterrupt(() => { interrupted = true; pool.interrupt(); });
-  const lines = prior.lines.filter((l) => cells.some((c) => c.key === l.key));
+  const shardKeys = new Set(cells.map((c) => c.key));
+  const lines = prior.lines.filter((l) => shardKeys.has(l.key));
   let failures = 0;
   try {
     await Promise.all(todo.map((cell) => pool.run(cell.config, undefined, spec.tauEps).then((r) => {

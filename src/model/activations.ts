@@ -51,12 +51,5 @@ export const activate = (
   }
 };
 
-/** Scalar s(a), for tests and plots. */
-export const activationValue = (kind: Activation, beta: number, x: number): number => {
-  const a = Float64Array.of(x), h = new Float64Array(1), d1 = new Float64Array(1), d2 = new Float64Array(1);
-  activate(kind, beta, a, h, d1, d2, 0, 1);
-  return h[0];
-};
-
 /** Activations whose derivative jumps (Filippov right-hand side, SPEC §8). */
 export const isNonSmooth = (kind: Activation): boolean => kind === 'relu' || kind === 'leaky_relu';

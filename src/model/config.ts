@@ -177,7 +177,6 @@ const crossCheck = (c: Config): ConfigError | undefined => {
   const p = criticParamCount(c.critic, d);
   if (c.theta && c.theta.length !== p)
     return { path: 'theta', value: `${c.theta.length} numbers`, expected: `expected ${p} critic parameters for this critic in d = ${d} (layout of SPEC §1)` };
-  if (c.target.kind === 'gaussian' && !Array.isArray(c.target.mean)) return undefined;
   return undefined;
 };
 

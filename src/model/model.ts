@@ -35,12 +35,6 @@ export interface EganModel extends EganParts {
   readonly jacobian?: JacobianFn;
 }
 
-/** Split a state into particles (N x d) and theta views (no copy). */
-export const splitState = (m: { N: number; d: number }, u: Float64Array): { X: Float64Array; theta: Float64Array } => ({
-  X: u.subarray(0, m.N * m.d),
-  theta: u.subarray(m.N * m.d),
-});
-
 export const buildModel = (config: Config): EganModel => {
   const d = targetDim(config.target);
   const N = config.particles.n;
@@ -64,10 +58,4 @@ export const buildModel = (config: Config): EganModel => {
     targetWeights: target.weights,
   };
   return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
-};
-
-/** Rebuild the right-hand side of a model with some parts changed (e.g. a parameter sweep). */
-export const withParts = (m: EganModel, change: Partial<EganParts>): EganModel => {
-  const parts = { ...m, ...change };
-  return { ...parts, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
 };

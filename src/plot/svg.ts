@@ -15,13 +15,6 @@ export const renderSvg = async (spec: VlSpec): Promise<string> => {
   return svg;
 };
 
-/** Rows of objects from column arrays. */
-export const rowsOf = <K extends string>(cols: Record<K, readonly (number | string | null)[]>): Record<K, number | string | null>[] => {
-  const keys = Object.keys(cols) as K[];
-  const n = cols[keys[0]].length;
-  return Array.from({ length: n }, (_, i) => Object.fromEntries(keys.map((k) => [k, cols[k][i]])) as Record<K, number | string | null>);
-};
-
 /** A layered line/point chart: one series per `series` value, optional log axes and reference rules. */
 export const lineChart = (o: {
   title: string; data: Record<string, unknown>[]; x: string; y: string; series?: string; xTitle?: string; yTitle?: string;
