@@ -2,10 +2,25 @@
  * Activations s with their first and second derivatives, evaluated over a
  * whole layer at once (the switch is outside the loop). relu'(0) := 0
  * (SPEC §1); leaky_relu has slope 0.2; softplus(a) = log(1 + exp(beta a)) / beta.
- * tanh uses one expm1 (exact to rounding, cheaper than Math.tanh), guarded
- * beyond |a| > 20 where tanh is 1 to double precision.
+ * tanh is computed inline from one range-reduced exponential (no Math call,
+ * no branch: ~3x cheaper than Math.tanh here, bench section 1): within 4 ulp
+ * of Math.tanh and its derivative 1 - tanh^2 accurate to a few ulp relative
+ * even in the tails (where 1 - t*t would round to 0); |a| is clamped at 350,
+ * where tanh is +-1 and tanh' < 1e-300 (test/model/activations.test.ts).
  */
 import type { Activation } from './config.ts';
+
+const LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, INV_LN2 = 1.44269504088896338700;
+const TANH_CLAMP = 700;
+/** 2^k for k in [-1024, 1023] at index k + POW2_BIAS (|2a| <= 700 needs |k| <= 1010). */
+const POW2_BIAS = 1024;
+const POW2 = Float64Array.from({ length: 2048 }, (_, i) => 2 ** (i - POW2_BIAS));
+/** 1 / n! for the Taylor series of expm1. */
+const [E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13] = Array.from({ length: 12 }, (_, i) => {
+  let f = 1;
+  for (let n = 2; n <= i + 2; n++) f *= n;
+  return 1 / f;
+});
 
 export const activate = (
   kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array, off: number, len: number,
@@ -13,22 +28,37 @@ export const activate = (
   const end = off + len;
   switch (kind) {
     case 'relu':
-      for (let i = off; i < end; i++) { const x = a[i]; const p = x > 0; h[i] = p ? x : 0; d1[i] = p ? 1 : 0; d2[i] = 0; }
+      // One select and a product instead of two selects (fewer mispredicted branches on
+      // mixed-sign input); "+ 0" makes relu of a negative +0, not -0.
+      for (let i = off; i < end; i++) { const x = a[i]; const p = x > 0 ? 1 : 0; h[i] = p * x + 0; d1[i] = p; }
+      d2.fill(0, off, end);
       return;
     case 'leaky_relu':
       for (let i = off; i < end; i++) { const x = a[i]; const p = x > 0; h[i] = p ? x : 0.2 * x; d1[i] = p ? 1 : 0.2; d2[i] = 0; }
       return;
-    case 'tanh':
+    case 'tanh': {
+      // Module-level constants copied to locals: V8 checks a module const's initialisation on every read.
+      const e2 = E2, e3 = E3, e4 = E4, e5 = E5, e6 = E6, e7 = E7, e8 = E8, e9 = E9, e10 = E10, e11 = E11, e12 = E12, e13 = E13;
+      const pow2 = POW2, clamp = TANH_CLAMP, ln2Hi = LN2_HI, ln2Lo = LN2_LO, invLn2 = INV_LN2, bias = POW2_BIAS;
       for (let i = off; i < end; i++) {
-        const x = a[i];
-        let t: number;
-        if (x > 20) t = 1;
-        else if (x < -20) t = -1;
-        else { const e = Math.expm1(2 * x); t = e / (e + 2); }
-        const s = 1 - t * t;
-        h[i] = t; d1[i] = s; d2[i] = -2 * t * s;
+        // tanh x = m / (2 + m) with m = expm1(2x), 1 - tanh^2 = 4 e^{2x} / (2 + m)^2; expm1 and exp from one
+        // range reduction 2x = k ln2 + r (|r| <= ln2 / 2), expm1(r) by its Taylor series to r^13
+        // (truncation < 2e-17 relative) and 2^k from a table. No branch, no library call.
+        const y = Math.max(-clamp, Math.min(clamp, 2 * a[i]));
+        const k = ((y * invLn2 + 1024.5) | 0) - 1024;
+        const r = y - k * ln2Hi - k * ln2Lo;
+        const r2 = r * r, r4 = r2 * r2;
+        const q = (e2 + r * e3) + r2 * (e4 + r * e5) + r4 * ((e6 + r * e7) + r2 * (e8 + r * e9) + r4 * ((e10 + r * e11) + r2 * (e12 + r * e13)));
+        const er = r + r2 * q;
+        const s = pow2[k + bias];
+        const m = s * er + (s - 1);
+        const inv = 1 / (2 + m);
+        const t = m * inv;
+        const s1 = 4 * ((s + s * er) * inv) * inv;
+        h[i] = t; d1[i] = s1; d2[i] = -2 * t * s1;
       }
       return;
+    }
     case 'sigmoid':
       for (let i = off; i < end; i++) {
         const x = a[i];

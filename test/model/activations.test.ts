@@ -1,0 +1,54 @@
+/**
+ * The inline tanh of activations.ts against Math.tanh (value, within 4 ulp) and
+ * its derivatives against the closed forms 1 / cosh^2 and -2 tanh / cosh^2
+ * (relative 1e-14), including the tails where 1 - tanh^2 underflows in a naive
+ * formula. relu at and around its kink (relu'(0) := 0, SPEC §1).
+ */
+import { describe, expect, it } from 'vitest';
+import { activate } from '../../src/model/activations.ts';
+
+const ulp = (v: number) => (v === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(Math.abs(v))) - 52));
+
+describe('activations', () => {
+  it('tanh within 4 ulp of Math.tanh, derivatives relative 1e-14 of the closed forms', () => {
+    // Deterministic points: uniform in [-25, 25], [-1, 1], and log-spaced magnitudes 1e-300 .. 300 of both signs.
+    const xs: number[] = [0, -0];
+    for (let i = 0; i < 20000; i++) xs.push(-25 + (50 * (i + 0.37)) / 20000, -1 + (2 * (i + 0.61)) / 20000);
+    for (let i = 0; i < 4000; i++) { const x = 10 ** (-300 + (302.5 * i) / 4000); xs.push(x, -x); }
+    const a = Float64Array.from(xs), h = new Float64Array(a.length), d1 = new Float64Array(a.length), d2 = new Float64Array(a.length);
+    activate('tanh', 1, a, h, d1, d2, 0, a.length);
+    let worstUlp = 0, worstD1 = 0, worstD2 = 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i], t = Math.tanh(x);
+      worstUlp = Math.max(worstUlp, Math.abs(h[i] - t) / ulp(t));
+      if (Math.abs(x) < 300) {
+        // 1/cosh^2 = 4 e^{-2|x|} / (1 + e^{-2|x|})^2, accurate in the tails.
+        const q = Math.exp(-2 * Math.abs(x)), s = (4 * q) / (1 + q) ** 2;
+        worstD1 = Math.max(worstD1, Math.abs(d1[i] - s) / s);
+        if (t !== 0) worstD2 = Math.max(worstD2, Math.abs(d2[i] + 2 * t * s) / Math.abs(2 * t * s));
+      }
+    }
+    expect(worstUlp).toBeLessThanOrEqual(4);
+    expect(worstD1).toBeLessThan(1e-14);
+    expect(worstD2).toBeLessThan(1e-14);
+    expect(Object.is(h[1], -0) || h[1] === 0).toBe(true);
+    expect(d1[0]).toBe(1);
+  });
+
+  it('tanh saturates to +-1 with a positive derivative below 1e-300 at |a| >= 350', () => {
+    const a = Float64Array.of(350, -350, 1e6, -1e300, Infinity, -Infinity), n = a.length;
+    const h = new Float64Array(n), d1 = new Float64Array(n), d2 = new Float64Array(n);
+    activate('tanh', 1, a, h, d1, d2, 0, n);
+    expect(Array.from(h)).toEqual([1, -1, 1, -1, 1, -1]);
+    for (const s of d1) { expect(s).toBeGreaterThanOrEqual(0); expect(s).toBeLessThan(1e-300); }
+  });
+
+  it('relu and its derivatives around the kink', () => {
+    const a = Float64Array.of(-2, -1e-300, 0, -0, 1e-300, 3), n = a.length;
+    const h = new Float64Array(n).fill(7), d1 = new Float64Array(n).fill(7), d2 = new Float64Array(n).fill(7);
+    activate('relu', 1, a, h, d1, d2, 0, n);
+    expect(Array.from(h)).toEqual([0, 0, 0, 0, 1e-300, 3]);
+    expect(Array.from(d1)).toEqual([0, 0, 0, 0, 1, 1]);
+    expect(Array.from(d2)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
