@@ -27,7 +27,8 @@ program.command('run')
   .argument('<config>', 'config JSON file (SPEC §7)')
   .option('--json', 'print the SPEC §7 JSON object')
   .option('--out <dir>', 'write trajectory (CSV, JSON), final state, metrics and the resolved config')
-  .action(act((file: string, opts: { json?: boolean; out?: string }) => runCommand(file, opts)));
+  .option('--threads <k>', 'threads for each right-hand side call (same numbers for any k; pays off for large N)', '1')
+  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string }) => runCommand(file, opts)));
 
 program.command('damp')
   .description('linearize at the equilibrium and print the damping table (SPEC §4)')

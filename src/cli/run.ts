@@ -1,6 +1,7 @@
 /**
- * `egan run <config.json> [--json] [--out DIR]` (SPEC §7): integrate one
- * training run. With --out, writes config.resolved.json (every default
+ * `egan run <config.json> [--json] [--out DIR] [--threads K]` (SPEC §7): integrate one
+ * training run; --threads splits each right-hand side call over K threads
+ * (same numbers for any K; worth it for large N, bench section 1). With --out, writes config.resolved.json (every default
  * filled: feed it back to reproduce the run), result.json (the SPEC JSON),
  * final.json, metrics.json, trajectory.json and trajectory.csv. A failed or
  * interrupted run keeps the trajectory up to its end time and is marked
@@ -12,10 +13,10 @@ import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
 import { runJson } from '../experiments/run.ts';
 import { FAILURE_HELP } from '../ode/failure.ts';
-import { EXIT, loadConfig, toCsv, writeAtomic, writeJson } from './io.ts';
+import { EXIT, loadConfig, parseInteger, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 
-export interface RunCliOptions { json?: boolean; out?: string }
+export interface RunCliOptions { json?: boolean; out?: string; threads?: string }
 
 const fmt = (x: number | undefined) => (x === undefined ? '-' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
 
@@ -51,13 +52,14 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
 
 export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
   const config = loadConfig(file);
+  const threads = opts.threads ? parseInteger('--threads', opts.threads, 1) : 1;
   const pool = makePool(1);
   const bar = progressBar(config.t1, 'egan run');
   let signalled = false;
   const off = onInterrupt(() => { signalled = true; pool.interrupt(); });
   let r: RunOutcome;
   try {
-    r = await pool.run(config, (t) => bar.update(Math.min(t, config.t1)));
+    r = await pool.run(config, (t) => bar.update(Math.min(t, config.t1)), undefined, threads);
   } finally {
     bar.stop();
     off();

@@ -12,7 +12,8 @@ export type RunOutcome = RunResult | RunFailure;
 
 export interface Pool {
   /** Run a config; resolves with its outcome (or rejects on an internal error). */
-  run(config: Config, onProgress?: (t: number) => void, tauEps?: TauEpsSpec): Promise<RunOutcome>;
+  /** `threads` > 1 splits the run's right-hand side over that many threads (threadedRhs.ts). */
+  run(config: Config, onProgress?: (t: number) => void, tauEps?: TauEpsSpec, threads?: number): Promise<RunOutcome>;
   /** Ask every running solve to stop (they return their partial results). */
   interrupt(): void;
   close(): Promise<void>;
@@ -25,7 +26,7 @@ export const makePool = (size: number): Pool => {
   const flagView = new Int32Array(flag);
   const workers: Worker[] = [];
   const idle: Worker[] = [];
-  const queue: { config: Config; tauEps?: TauEpsSpec; onProgress?: (t: number) => void; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
+  const queue: { config: Config; tauEps?: TauEpsSpec; threads?: number; onProgress?: (t: number) => void; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
   const pending = new Map<number, { resolve: (r: RunOutcome) => void; reject: (e: Error) => void; onProgress?: (t: number) => void; worker: Worker }>();
   let nextId = 1;
 
@@ -35,7 +36,7 @@ export const makePool = (size: number): Pool => {
       const job = queue.shift()!;
       const id = nextId++;
       pending.set(id, { ...job, worker: w });
-      w.postMessage({ id, config: job.config, flag, tauEps: job.tauEps });
+      w.postMessage({ id, config: job.config, flag, tauEps: job.tauEps, threads: job.threads });
     }
   };
 
@@ -60,7 +61,7 @@ export const makePool = (size: number): Pool => {
   }
 
   return {
-    run: (config, onProgress, tauEps) => new Promise((resolve, reject) => { queue.push({ config, tauEps, onProgress, resolve, reject }); pump(); }),
+    run: (config, onProgress, tauEps, threads) => new Promise((resolve, reject) => { queue.push({ config, tauEps, threads, onProgress, resolve, reject }); pump(); }),
     interrupt: () => { Atomics.store(flagView, 0, 1); },
     close: async () => { await Promise.all(workers.map((w) => w.terminate())); },
   };

@@ -3,11 +3,12 @@
  * synchronous, so interruption comes through a shared flag (Int32Array on a
  * SharedArrayBuffer) that the solver reads once per step: the main thread
  * sets it on SIGINT/SIGTERM and the worker returns the partial result.
- * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs? }
+ * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs?, tauEps?, threads? }
  * Messages out: { id, progress: t } ... then { id, result } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
 import { buildModel } from '../model/model.ts';
+import { threadModel } from '../model/threadedRhs.ts';
 import type { Config } from '../model/config.ts';
 import { runModel, type TauEpsSpec } from './run.ts';
 import * as E from 'fp-ts/lib/Either.js';
@@ -18,6 +19,8 @@ export interface RunRequest {
   readonly flag: SharedArrayBuffer;
   readonly progressMs?: number;
   readonly tauEps?: TauEpsSpec;
+  /** Threads for the right-hand side (default 1). */
+  readonly threads?: number;
 }
 
 if (parentPort) {
@@ -28,13 +31,21 @@ if (parentPort) {
       const signal = { get aborted() { return Atomics.load(flag, 0) !== 0; } };
       let last = Date.now();
       const every = req.progressMs ?? 200;
-      const model = buildModel(req.config);
-      const r = runModel(model, {
-        signal,
-        ...(req.tauEps ? { tauEps: req.tauEps } : {}),
-        onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
-      });
-      port.postMessage({ id: req.id, result: E.isLeft(r) ? r.left : r.right });
+      const threaded = threadModel(buildModel(req.config), req.threads ?? 1);
+      if (E.isLeft(threaded)) { port.postMessage({ id: req.id, error: threaded.left }); return; }
+      const { model, note, close } = threaded.right;
+      let r: ReturnType<typeof runModel>;
+      try {
+        r = runModel(model, {
+          signal,
+          ...(req.tauEps ? { tauEps: req.tauEps } : {}),
+          onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
+        });
+      } finally {
+        close();
+      }
+      const out = E.isLeft(r) ? r.left : r.right;
+      port.postMessage({ id: req.id, result: note ? { ...out, warnings: [...out.warnings, note] } : out });
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -8,6 +8,7 @@ export * from './critic.ts';
 export * from './losses.ts';
 export * from './regularizers.ts';
 export * from './rhs.ts';
+export { threadModel, type ThreadedModel } from './threadedRhs.ts';
 export * from './model.ts';
 export * from './objective.ts';
 export * from './fieldPath.ts';

@@ -44,6 +44,18 @@ describe('egan run', () => {
     expect(JSON.parse(again.stdout).final).toEqual(JSON.parse(r.stdout).final);
   });
 
+  it('--threads 2 prints exactly the output of one thread; --threads 0 exits 2 naming the option', () => {
+    const cfg = write('threads.json', { ...explicit, theta: undefined, particles: { n: 12 }, target: { kind: 'ring', samples: 20 }, critic: { kind: 'mlp', hidden: [5], activation: 'tanh' }, t1: 2 });
+    const one = egan(['run', cfg, '--json']);
+    const two = egan(['run', cfg, '--json', '--threads', '2']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const bad = egan(['run', cfg, '--threads', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--threads: got "0"; expected an integer >= 1/);
+  });
+
   const bad: [string, unknown, RegExp][] = [
     ['unknown field', { ...explicit, lambda: 1 }, /config\.lambda: got 1; unknown field/],
     ['negative particles.n', { target: { kind: 'ring' }, particles: { n: -3 } }, /config\.particles\.n: got -3; expected/],

@@ -1,0 +1,135 @@
+/**
+ * The effective-GAN right-hand side computed by several threads: the
+ * calling thread and threads - 1 worker threads (rhsWorker.ts) share the
+ * state, the per-chunk parameter gradients and the particle forces through
+ * one SharedArrayBuffer. Per call the caller copies u into shared memory,
+ * bumps a call number (Atomics), computes its own chunks, waits for the
+ * workers and finishes (chunk sums in fixed order, weight decay, kernel).
+ *
+ * The points are split into the same CHUNKS fixed parts as the single-thread
+ * fused RHS and the parts are added in the same order, so the result is
+ * bitwise identical for any number of threads (test/model/threadedRhs.test.ts).
+ * Worth it when one call costs well above the synchronisation (~ a few
+ * microseconds): N (particles + target samples) times hidden units above
+ * ~2,000 (bench section 1 prints the speed-up). Only the one-hidden-layer MLP
+ * critic has the chunked core; other critics keep the single-thread RHS.
+ *
+ * @example
+ * const r = threadModel(buildModel(config), 2);   // Either<string, ThreadedModel>
+ * if (E.isRight(r)) { runModel(r.right.model); r.right.close(); }
+ */
+import { Worker } from 'node:worker_threads';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Config } from './config.ts';
+import type { EganModel } from './model.ts';
+import type { Rhs } from '../ode/problem.ts';
+import { CHUNKS, chunkStart, finishRhs, makeOneLayerCore } from './rhsOneLayer.ts';
+
+/** Int32 slots of the control block. seq < 0 tells the workers to exit. */
+export const CTL = { seq: 0, done: 1, ready: 2, error: 3 } as const;
+const CTL_BYTES = 64;
+/** Spin iterations before a waiting thread sleeps on Atomics.wait (~ tens of microseconds). */
+export const SPIN = 20_000;
+
+export interface RhsWorkerData {
+  readonly config: Config;
+  readonly sab: SharedArrayBuffer;
+  readonly n: number;
+  readonly p: number;
+  readonly nx: number;
+  readonly threads: number;
+  readonly index: number;
+}
+
+/** Views of the shared block: control, state U (n), chunk gradients (CHUNKS p), forces G (nx). */
+export const sharedViews = (sab: SharedArrayBuffer, n: number, p: number, nx: number) => {
+  let off = CTL_BYTES;
+  const U = new Float64Array(sab, off, n); off += 8 * n;
+  const parts = new Float64Array(sab, off, CHUNKS * p); off += 8 * CHUNKS * p;
+  const G = new Float64Array(sab, off, nx);
+  return { ctl: new Int32Array(sab, 0, CTL_BYTES / 4), U, parts, G };
+};
+
+export interface ThreadedModel {
+  /** The model with its rhs replaced by the threaded one (threads = 1: the model itself). */
+  readonly model: EganModel;
+  /** Threads in use (including the caller's). */
+  readonly threads: number;
+  /** Why fewer threads than asked are used, when that is so. */
+  readonly note?: string;
+  /** Stop the workers (idempotent). The model's rhs must not be called afterwards. */
+  close(): void;
+}
+
+const workerUrl = new URL('../experiments/worker-boot.mjs', import.meta.url);
+const entry = new URL('./rhsWorker.ts', import.meta.url).href;
+
+/**
+ * A model whose rhs runs on `threads` threads (capped at CHUNKS). Blocks
+ * until the workers have built their copy of the model (at most
+ * `timeoutMs`); a worker that fails to start gives Left with the reason.
+ */
+export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): E.Either<string, ThreadedModel> => {
+  if (!Number.isInteger(threads) || threads < 1) return E.left(`threads: got ${threads}; expected an integer >= 1`);
+  const single = (note?: string): ThreadedModel => ({ model: m, threads: 1, ...(note ? { note } : {}), close: () => {} });
+  if (threads === 1) return E.right(single());
+  if (!(m.shape.kind === 'mlp' && m.shape.hidden.length === 1)) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
+  const T = Math.min(threads, CHUNKS);
+  const note = T < threads ? `at most ${CHUNKS} threads split the right-hand side; using ${CHUNKS}` : undefined;
+  const p = m.shape.p, n = m.n, nx = m.N * m.d;
+  const sab = new SharedArrayBuffer(CTL_BYTES + 8 * (n + CHUNKS * p + nx));
+  const { ctl, U, parts, G } = sharedViews(sab, n, p, nx);
+  const workers: Worker[] = [];
+  for (let index = 1; index < T; index++) {
+    const data: RhsWorkerData = { config: m.config, sab, n, p, nx, threads: T, index };
+    const w = new Worker(workerUrl, { workerData: { ...data, entry }, execArgv: process.execArgv });
+    w.unref();
+    workers.push(w);
+  }
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    Atomics.store(ctl, CTL.seq, -1);
+    Atomics.notify(ctl, CTL.seq);
+    for (const w of workers) void w.terminate();
+  };
+  // Wait for every worker's model (the main thread blocks; workers run on their own threads).
+  const deadline = Date.now() + timeoutMs;
+  for (let r = Atomics.load(ctl, CTL.ready); r < T - 1; r = Atomics.load(ctl, CTL.ready)) {
+    if (Date.now() > deadline) { close(); return E.left(`threads: the right-hand side workers did not start within ${timeoutMs} ms`); }
+    Atomics.wait(ctl, CTL.ready, r, 50);
+  }
+  if (Atomics.load(ctl, CTL.error) !== 0) { close(); return E.left('threads: a right-hand side worker failed to build the model'); }
+
+  // The calling thread computes on its own (non-shared) buffers and copies the workers' slots in:
+  // typed arrays on a SharedArrayBuffer have other hidden classes, and mixing both kinds in the
+  // core's loops makes them polymorphic (measured 1.4x slower).
+  const core = makeOneLayerCore(m);
+  const myParts = new Float64Array(CHUNKS * p), myG = new Float64Array(nx);
+  const bounds = Array.from({ length: CHUNKS + 1 }, (_, c) => chunkStart(m.N, c) * m.d);
+  let seq = 0;
+  const rhs: Rhs = (_t, u, du) => {
+    if (closed) throw new Error('threaded rhs called after close()');
+    U.set(u);
+    Atomics.store(ctl, CTL.done, 0);
+    seq = seq === 0x3fffffff ? 1 : seq + 1;
+    Atomics.store(ctl, CTL.seq, seq);
+    Atomics.notify(ctl, CTL.seq);
+    core.load(u);
+    for (let c = 0; c < CHUNKS; c += T) {
+      myParts.fill(0, c * p, (c + 1) * p);
+      core.chunk(u, c, myParts, c * p, myG);
+    }
+    let spins = 0;
+    for (let d = Atomics.load(ctl, CTL.done); d < T - 1; d = Atomics.load(ctl, CTL.done)) if (++spins > SPIN) Atomics.wait(ctl, CTL.done, d, 100);
+    if (Atomics.load(ctl, CTL.error) !== 0) throw new Error('a right-hand side worker failed during a call');
+    for (let c = 0; c < CHUNKS; c++) {
+      if (c % T === 0) continue;
+      myParts.set(parts.subarray(c * p, (c + 1) * p), c * p);
+      myG.set(G.subarray(bounds[c], bounds[c + 1]), bounds[c]);
+    }
+    finishRhs(m, u, myParts, myG, du);
+  };
+  return E.right({ model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close });
+};
