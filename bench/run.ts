@@ -110,7 +110,7 @@ if (run(3)) {
         ours: [{ method: 'dopri5', threads: 2 }, { method: 'auto', threads: 2 }, { method: 'rk4', threads: 2, h: 0.01 }], theirs: ['RK45'] },
     ];
     md.push('## 3. egan vs SciPy solve_ivp (same model, same initial state, rtol 1e-6, atol 1e-9)', '',
-      'SciPy runs with OMP_NUM_THREADS=1 (numpy on one core, as measured); "threads" is egan\'s `--threads` (the right-hand side split over worker threads, bitwise the same result).', '');
+      'SciPy runs with OMP_NUM_THREADS=1 (numpy on one core, as measured); "threads" is egan\'s `--threads` (the right-hand side split over worker threads, bitwise the same result). Solves shorter than a few seconds are timed up to 3 times on both sides and the fastest is shown (run-to-run variation on this machine is +-30%).', '');
     const out: unknown[] = [];
     for (const { name, input, ours, theirs, budget, target } of cases) {
       const c = cfg(input);
@@ -129,12 +129,20 @@ if (run(3)) {
       for (const o of ours) {
         const tm = threadModel(m, o.threads);
         if (E.isLeft(tm)) throw new Error(tm.left);
-        const deadline = budget ? performance.now() + budget * 1000 : Infinity;
-        const signal = { get aborted() { return performance.now() > deadline; } };
-        const t0 = performance.now();
-        const r = solve({ rhs: tm.right.model.rhs, u0: m.u0, tspan: [0, c.t1], autonomous: true },
-          o.method === 'rk4' ? { method: 'rk4', h: o.h ?? 0.01, signal } : { method: o.method, rtol: 1e-6, atol: 1e-9, signal });
-        const sec = (performance.now() - t0) / 1000;
+        // Timings on this machine vary by +-30% from run to run: short solves are repeated (up to 3 times,
+        // within ~10 s) and the fastest is reported, as for SciPy (scipy_reference.py).
+        let r: ReturnType<typeof solve> | undefined, sec = Infinity;
+        for (let rep = 0, spent = 0; rep < 3 && (rep === 0 || (!budget && spent + sec < 10)); rep++) {
+          const deadline = budget ? performance.now() + budget * 1000 : Infinity;
+          const signal = { get aborted() { return performance.now() > deadline; } };
+          const t0 = performance.now();
+          r = solve({ rhs: tm.right.model.rhs, u0: m.u0, tspan: [0, c.t1], autonomous: true },
+            o.method === 'rk4' ? { method: 'rk4', h: o.h ?? 0.01, signal } : { method: o.method, rtol: 1e-6, atol: 1e-9, signal });
+          const dt = (performance.now() - t0) / 1000;
+          spent += dt;
+          sec = Math.min(sec, dt);
+        }
+        if (!r) throw new Error('unreachable');
         tm.right.close();
         const label = `egan ${o.method}${o.h ? ` h = ${o.h}` : ''}, ${o.threads} thread${o.threads > 1 ? 's' : ''}`;
         if (E.isLeft(r)) {

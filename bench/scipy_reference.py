@@ -55,8 +55,17 @@ budget = spec.get("budget")
 for method in spec["methods"]:
     t0 = time.perf_counter()
     if budget is None:
-        r = solve_ivp(rhs, (0, t1), u0, method=method, rtol=spec["rtol"], atol=spec["atol"])
-        out[method] = {"seconds": time.perf_counter() - t0, "nfev": int(r.nfev), "status": int(r.status), "t": float(r.t[-1]), "final": r.y[:, -1].tolist(), "njev": int(getattr(r, "njev", 0) or 0)}
+        # Repeated (up to 3 times within ~10 s) and the fastest kept, as on the TypeScript side.
+        best, spent = float("inf"), 0.0
+        for rep in range(3):
+            if rep > 0 and spent + best >= 10:
+                break
+            t0 = time.perf_counter()
+            r = solve_ivp(rhs, (0, t1), u0, method=method, rtol=spec["rtol"], atol=spec["atol"])
+            dt = time.perf_counter() - t0
+            spent += dt
+            best = min(best, dt)
+        out[method] = {"seconds": best, "nfev": int(r.nfev), "status": int(r.status), "t": float(r.t[-1]), "final": r.y[:, -1].tolist(), "njev": int(getattr(r, "njev", 0) or 0)}
     else:
         # A wall-time budget: step the solver class (what solve_ivp does inside) until t1 or the budget.
         from scipy.integrate import RK45, DOP853, LSODA, BDF, Radau
