@@ -1,0 +1,218 @@
+/**
+ * The one-hidden-layer critic's chunked right-hand side as a self-contained
+ * factory: it refers to nothing but its parameters, so that `specialise`
+ * (specialise.ts) can compile a fresh copy of it for every model. V8 then
+ * treats each model's buffers and sizes as constants of its own compiled code
+ * (array bases and lengths embedded, bounds checks folded), which a shared
+ * class or shared closures cannot get once two models exist in one process.
+ * The layout and arithmetic are described in rhsOneLayer.ts.
+ */
+import type { EganParts } from './rhs.ts';
+import type { activate as Activate } from './activations.ts';
+
+export interface KernelDeps {
+  readonly activate: typeof Activate;
+  readonly chunkStart: (n: number, c: number) => number;
+  readonly BLOCK: number;
+}
+
+export interface OneLayerKernel {
+  load(u: Float64Array): void;
+  chunk(u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void;
+}
+
+export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel => {
+  const { activate, chunkStart, BLOCK } = deps;
+  const { N, d, shape, loss, regularizer, lambda, targetPoints: Y, targetWeights: wY } = m;
+  const H = shape.hidden[0];
+  const M = wY.length;
+  const to = N * d;
+  const W = shape.wOff[0], B = shape.bOff[0], WO = shape.outOff, BO = shape.boutOff;
+  const act = shape.activation, beta = shape.beta;
+  const useReg = lambda > 0;
+  const regFake = useReg && regularizer.onFake;
+  const regReal = useReg && !regularizer.onFake;
+  const wgan = loss.kind === 'wgan';
+  const invN = 1 / N;
+  // Parameters (W transposed: Wt[k H + r] = W[r][k]); st[0] = b_out (a typed slot: no boxing per call).
+  const Wt = new Float64Array(d * H), bb = new Float64Array(H), wo = new Float64Array(H), st = new Float64Array(1);
+  // Block buffers, unit-major with stride nb (the block's size): A[r nb + i].
+  const A = new Float64Array(H * BLOCK), Hh = new Float64Array(H * BLOCK), S1 = new Float64Array(H * BLOCK), S2 = new Float64Array(H * BLOCK), Del = new Float64Array(H * BLOCK);
+  // Per point of the block, coordinate-major: xs[k BLOCK + i].
+  const xs = new Float64Array(d * BLOCK), vs = new Float64Array(d * BLOCK), gs = new Float64Array(d * BLOCK);
+  const Dv = new Float64Array(BLOCK), cs = new Float64Array(BLOCK);
+  const gt = new Float64Array(d), vt = new Float64Array(d), sW = new Float64Array(d);
+  // Hot functions read everything through locals destructured from this object (registers, or
+  // constants of the specialised code).
+  const bufs = { N, M, H, d, to, W, B, WO, Wt, bb, wo, A, Hh, S1, S2, Del, xs, vs, gs, Dv, cs, gt, vt, sW, Y, wY, loss, wgan, regFake, regReal, invN, lambda };
+
+  const load = (u: Float64Array): void => {
+    const { H, d, Wt, bb, wo, to, W, B, WO } = bufs;
+    for (let r = 0; r < H; r++) {
+      for (let k = 0; k < d; k++) Wt[k * H + r] = u[to + W + r * d + k];
+      bb[r] = u[to + B + r];
+      wo[r] = u[to + WO + r];
+    }
+    st[0] = u[to + BO];
+  };
+
+  /** Coordinates of points first..first+nb of X into xs, pre-activations and activation. */
+  const forward = (X: Float64Array, first: number, nb: number): void => {
+    const { H, d, Wt, bb, A, Hh, S1, S2, xs } = bufs;
+    for (let i = 0; i < nb; i++) for (let k = 0; k < d; k++) xs[k * BLOCK + i] = X[(first + i) * d + k];
+    if (d === 2) {
+      for (let r = 0; r < H; r++) {
+        const br = bb[r], w0 = Wt[r], w1 = Wt[H + r], o = r * nb;
+        for (let i = 0; i < nb; i++) A[o + i] = br + w0 * xs[i] + w1 * xs[BLOCK + i];
+      }
+    } else {
+      for (let r = 0; r < H; r++) {
+        const o = r * nb;
+        for (let i = 0; i < nb; i++) A[o + i] = bb[r];
+        for (let k = 0; k < d; k++) {
+          const w = Wt[k * H + r], xo = k * BLOCK;
+          for (let i = 0; i < nb; i++) A[o + i] += w * xs[xo + i];
+        }
+      }
+    }
+    // Unit-major with stride nb: the block is one contiguous run of H nb entries.
+    activate(act, beta, A, Hh, S1, S2, 0, H * nb);
+  };
+
+  /** D, g = grad_x D (gs) and Del = w_out * s'(a) for the block. */
+  const critic = (nb: number): void => {
+    const { H, d, Wt, wo, Hh, S1, Del, gs, Dv } = bufs;
+    const bout = st[0];
+    for (let i = 0; i < nb; i++) Dv[i] = bout;
+    for (let k = 0; k < d * BLOCK; k++) gs[k] = 0;
+    if (d === 2) {
+      for (let r = 0; r < H; r++) {
+        const w = wo[r], w0 = Wt[r], w1 = Wt[H + r], o = r * nb;
+        for (let i = 0; i < nb; i++) {
+          const dl = w * S1[o + i];
+          Del[o + i] = dl;
+          Dv[i] += w * Hh[o + i];
+          gs[i] += dl * w0;
+          gs[BLOCK + i] += dl * w1;
+        }
+      }
+    } else {
+      for (let r = 0; r < H; r++) {
+        const w = wo[r], o = r * nb;
+        for (let i = 0; i < nb; i++) { const dl = w * S1[o + i]; Del[o + i] = dl; Dv[i] += w * Hh[o + i]; }
+        for (let k = 0; k < d; k++) {
+          const wk = Wt[k * H + r], go = k * BLOCK;
+          for (let i = 0; i < nb; i++) gs[go + i] += Del[o + i] * wk;
+        }
+      }
+    }
+  };
+
+  /** grad += sum_i cs_i grad_theta D(x_i) [+ grad_theta (v_i . grad_x D(x_i)) when hasV]. */
+  const accumulate = (nb: number, hasV: boolean, grad: Float64Array, go: number): void => {
+    const { H, d, Wt, wo, Hh, S1, S2, Del, xs, vs, cs, sW, W, B, WO } = bufs;
+    let sc = 0;
+    for (let i = 0; i < nb; i++) sc += cs[i];
+    grad[go + BO] += sc;
+    if (!hasV) {
+      // grad_b = w_out s', grad_wout = s, grad_W = w_out s' x^T (w_out factored out of the sums).
+      for (let r = 0; r < H; r++) {
+        const o = r * nb;
+        let sb = 0, sh = 0;
+        if (d === 2) {
+          let s0 = 0, s1 = 0;
+          for (let i = 0; i < nb; i++) {
+            const c = cs[i], cS = c * S1[o + i];
+            sb += cS; sh += c * Hh[o + i]; s0 += cS * xs[i]; s1 += cS * xs[BLOCK + i];
+          }
+          sW[0] = s0; sW[1] = s1;
+        } else {
+          for (let i = 0; i < nb; i++) { const c = cs[i]; sb += c * S1[o + i]; sh += c * Hh[o + i]; }
+          for (let k = 0; k < d; k++) {
+            const xo = k * BLOCK;
+            let s = 0;
+            for (let i = 0; i < nb; i++) s += cs[i] * S1[o + i] * xs[xo + i];
+            sW[k] = s;
+          }
+        }
+        const w = wo[r];
+        grad[go + B + r] += w * sb;
+        grad[go + WO + r] += sh;
+        for (let k = 0; k < d; k++) grad[go + W + r * d + k] += w * sW[k];
+      }
+      return;
+    }
+    // With the regularizer's direction v_i: a_d = W v, e = c del + w_out s'' a_d.
+    for (let r = 0; r < H; r++) {
+      const o = r * nb, w = wo[r];
+      let sb = 0, sh = 0;
+      if (d === 2) {
+        const w0 = Wt[r], w1 = Wt[H + r];
+        let s0 = 0, s1 = 0;
+        for (let i = 0; i < nb; i++) {
+          const v0 = vs[i], v1 = vs[BLOCK + i];
+          const ad = w0 * v0 + w1 * v1;
+          const dl = Del[o + i], c = cs[i];
+          const e = c * dl + w * S2[o + i] * ad;
+          sb += e;
+          sh += c * Hh[o + i] + S1[o + i] * ad;
+          s0 += e * xs[i] + dl * v0;
+          s1 += e * xs[BLOCK + i] + dl * v1;
+        }
+        sW[0] = s0; sW[1] = s1;
+      } else {
+        for (let k = 0; k < d; k++) sW[k] = 0;
+        for (let i = 0; i < nb; i++) {
+          let ad = 0;
+          for (let k = 0; k < d; k++) ad += Wt[k * H + r] * vs[k * BLOCK + i];
+          const dl = Del[o + i], c = cs[i];
+          const e = c * dl + w * S2[o + i] * ad;
+          sb += e;
+          sh += c * Hh[o + i] + S1[o + i] * ad;
+          for (let k = 0; k < d; k++) sW[k] += e * xs[k * BLOCK + i] + dl * vs[k * BLOCK + i];
+        }
+      }
+      grad[go + B + r] += sb;
+      grad[go + WO + r] += sh;
+      for (let k = 0; k < d; k++) grad[go + W + r * d + k] += sW[k];
+    }
+  };
+
+  /** v_i = scale * d rho / d g at point i of the block (regularizer on the coordinate-major buffers). */
+  const direction = (i: number, scale: number): void => {
+    const { d, gs, vs, gt, vt } = bufs;
+    for (let k = 0; k < d; k++) gt[k] = gs[k * BLOCK + i];
+    regularizer.direction(gt, 0, d, scale, vt, 0);
+    for (let k = 0; k < d; k++) vs[k * BLOCK + i] = vt[k];
+  };
+
+  const chunk = (u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void => {
+    const { N, M, d, Dv, gs, cs, Y, wY, loss, wgan, regFake, regReal, invN, lambda } = bufs;
+    for (let first = chunkStart(N, c), end = chunkStart(N, c + 1); first < end; first += BLOCK) {
+      const nb = Math.min(BLOCK, end - first);
+      forward(u, first, nb);
+      critic(nb);
+      for (let i = 0; i < nb; i++) {
+        const D = Dv[i];
+        const s = wgan ? 1 : loss.particleWeight(D);
+        for (let k = 0; k < d; k++) G[(first + i) * d + k] = s * gs[k * BLOCK + i];
+        cs[i] = (wgan ? -1 : loss.fakeCoef(D)) * invN;
+        if (regFake) direction(i, -lambda * invN);
+      }
+      accumulate(nb, regFake, grad, go);
+    }
+    for (let first = chunkStart(M, c), end = chunkStart(M, c + 1); first < end; first += BLOCK) {
+      const nb = Math.min(BLOCK, end - first);
+      forward(Y, first, nb);
+      if (!wgan || regReal) critic(nb);
+      for (let i = 0; i < nb; i++) {
+        const w = wY[first + i];
+        cs[i] = (wgan ? 1 : loss.realCoef(Dv[i])) * w;
+        if (regReal) direction(i, -lambda * w);
+      }
+      accumulate(nb, regReal, grad, go);
+    }
+  };
+
+  return { load, chunk };
+};

@@ -1,0 +1,42 @@
+/**
+ * specialise() compiles a fresh copy of a self-contained function; the one-layer
+ * kernel compiled that way computes bitwise what the shared kernel computes.
+ */
+import { describe, expect, it } from 'vitest';
+import { specialise } from '../../src/model/specialise.ts';
+import { oneLayerKernel } from '../../src/model/oneLayerKernel.ts';
+import { activate } from '../../src/model/activations.ts';
+import { CHUNKS, chunkStart } from '../../src/model/rhsOneLayer.ts';
+import { model } from '../helpers/configs.ts';
+
+describe('specialise', () => {
+  it('returns a fresh function with the same behaviour', () => {
+    const f = (a: number, b: number) => { const g = (x: number) => x * a; return g(b) + 1; };
+    const g = specialise(f);
+    expect(g).not.toBe(f);
+    expect(g(3, 4)).toBe(13);
+    expect(specialise(f)).not.toBe(g); // a new copy every time
+  });
+
+  it('falls back to the function itself when its source cannot be evaluated', () => {
+    const bound = ((a: number) => a + 1).bind(null); // native code: no evaluable source
+    expect(specialise(bound)).toBe(bound);
+  });
+
+  for (const [name, dim, activation] of [['d = 2, tanh', 2, 'tanh'], ['d = 3, relu', 3, 'relu']] as const) {
+    it(`the specialised one-layer kernel equals the shared one bit for bit (${name})`, () => {
+      const m = model({ seed: 4, target: { kind: 'ring', samples: 45, dim }, particles: { n: 37 }, critic: { kind: 'mlp', hidden: [11], activation }, regularizer: { kind: 'grad2-fake', lambda: 0.8 }, loss: 'nsgan' });
+      const deps = { activate, chunkStart, BLOCK: 32 };
+      const run = (k: ReturnType<typeof oneLayerKernel>) => {
+        const p = m.shape.p, parts = new Float64Array(CHUNKS * p), G = new Float64Array(m.N * m.d);
+        k.load(m.u0);
+        for (let c = 0; c < CHUNKS; c++) k.chunk(m.u0, c, parts, c * p, G);
+        return [...parts, ...G];
+      };
+      const fresh = specialise(oneLayerKernel);
+      expect(fresh).not.toBe(oneLayerKernel);
+      const a = run(oneLayerKernel(m, deps)), b = run(fresh(m, deps));
+      expect(b.every((v, i) => Object.is(v, a[i]))).toBe(true);
+    });
+  }
+});
