@@ -12,7 +12,8 @@ import type { activate as Activate } from './activations.ts';
 
 export interface KernelDeps {
   readonly activate: typeof Activate;
-  readonly chunkStart: (n: number, c: number) => number;
+  /** Number of chunks the particles and the target samples are split into. */
+  readonly chunks: number;
   readonly BLOCK: number;
 }
 
@@ -22,7 +23,7 @@ export interface OneLayerKernel {
 }
 
 export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel => {
-  const { activate, chunkStart, BLOCK } = deps;
+  const { activate, chunks, BLOCK } = deps;
   const { N, d, shape, loss, regularizer, lambda, targetPoints: Y, targetWeights: wY } = m;
   const H = shape.hidden[0];
   const M = wY.length;
@@ -188,7 +189,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
 
   const chunk = (u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void => {
     const { N, M, d, Dv, gs, cs, Y, wY, loss, wgan, regFake, regReal, invN, lambda } = bufs;
-    for (let first = chunkStart(N, c), end = chunkStart(N, c + 1); first < end; first += BLOCK) {
+    for (let first = Math.floor((N * c) / chunks), end = Math.floor((N * (c + 1)) / chunks); first < end; first += BLOCK) {
       const nb = Math.min(BLOCK, end - first);
       forward(u, first, nb);
       critic(nb);
@@ -201,7 +202,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
       }
       accumulate(nb, regFake, grad, go);
     }
-    for (let first = chunkStart(M, c), end = chunkStart(M, c + 1); first < end; first += BLOCK) {
+    for (let first = Math.floor((M * c) / chunks), end = Math.floor((M * (c + 1)) / chunks); first < end; first += BLOCK) {
       const nb = Math.min(BLOCK, end - first);
       forward(Y, first, nb);
       if (!wgan || regReal) critic(nb);

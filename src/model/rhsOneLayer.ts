@@ -16,9 +16,10 @@
  * term of the regularizer where it applies). All buffers are read through
  * locals (arrays captured by a closure and read in a loop cost 2.4x).
  *
- * Chunks: the points are split into CHUNKS fixed parts (particles and target
- * samples alike); each chunk's parameter gradient is summed into its own
- * slot and the slots are added in chunk order. The result is therefore the
+ * Chunks: the points are split into chunkCount(N, M) fixed parts (particles
+ * and target samples alike, ~128 points each, 4 to 64 parts); each chunk's
+ * parameter gradient is summed into its own slot and the slots are added in
+ * chunk order. The result is therefore the
  * same to the last bit whether one thread does every chunk or several
  * threads share them (threadedRhs.ts). Nothing is allocated per call.
  * Tested equal to the generic path to rounding (test/model/fastpath.test.ts).
@@ -31,14 +32,24 @@ import type { EganParts } from './rhs.ts';
 
 /** Points per block (buffers are H x BLOCK). */
 const BLOCK = 32;
-/** Fixed number of chunks the points are split into (independent of threads). */
-export const CHUNKS = 4;
-/** First index of chunk c of n items. */
-export const chunkStart = (n: number, c: number): number => Math.floor((n * c) / CHUNKS);
+/** Points per chunk aimed at, and the bounds on the number of chunks. */
+const CHUNK_POINTS = 128, MIN_CHUNKS = 4, MAX_CHUNKS = 64;
+/**
+ * The number of chunks for N particles and M target samples: a function of
+ * the problem only, never of the thread count (that is what makes threaded
+ * results bitwise those of one thread). Enough chunks that threads of unequal
+ * speed share the work dynamically (threadedRhs.ts).
+ */
+export const chunkCount = (N: number, M: number): number =>
+  Math.max(MIN_CHUNKS, Math.min(MAX_CHUNKS, Math.ceil((N + M) / CHUNK_POINTS)));
+/** First index of chunk c (of `chunks`) over n items. */
+export const chunkStart = (n: number, c: number, chunks: number): number => Math.floor((n * c) / chunks);
 
 export interface OneLayerCore {
   /** Parameters in theta's layout: p. */
   readonly p: number;
+  /** Number of chunks (chunkCount(N, M)). */
+  readonly chunks: number;
   /** Copy the critic's parameters out of the state u (once per call, before `chunk`). */
   load(u: Float64Array): void;
   /**
@@ -55,20 +66,20 @@ export interface OneLayerCore {
  * MLP [64] tanh) faster than one shared class or shared closures once a
  * process holds two models, bitwise the same numbers.
  */
-export const makeOneLayerCore = (m: EganParts): OneLayerCore => ({
-  p: m.shape.p,
-  ...specialise(oneLayerKernel)(m, { activate, chunkStart, BLOCK }),
-});
+export const makeOneLayerCore = (m: EganParts): OneLayerCore => {
+  const chunks = chunkCount(m.N, m.targetWeights.length);
+  return { p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activate, chunks, BLOCK }) };
+};
 
 /**
  * du_theta = etaD (sum over chunks in order of their gradients - mu theta),
  * du_X = etaG / N K G: the step shared by the single- and multi-threaded RHS.
  */
-export const finishRhs = (m: EganParts, u: Float64Array, parts: Float64Array, G: Float64Array, du: Float64Array): void => {
+export const finishRhs = (m: EganParts, chunks: number, u: Float64Array, parts: Float64Array, G: Float64Array, du: Float64Array): void => {
   const p = m.shape.p, to = m.N * m.d, etaD = m.etaD, mu = m.weightDecay;
   for (let k = 0; k < p; k++) {
     let s = parts[k];
-    for (let c = 1; c < CHUNKS; c++) s += parts[c * p + k];
+    for (let c = 1; c < chunks; c++) s += parts[c * p + k];
     du[to + k] = etaD * (s - mu * u[to + k]);
   }
   m.kernel.apply(G, m.d, m.etaG / m.N, du);
@@ -76,13 +87,13 @@ export const finishRhs = (m: EganParts, u: Float64Array, parts: Float64Array, G:
 
 export const makeOneLayerRhs = (m: EganParts): Rhs => {
   const core = makeOneLayerCore(m);
-  const p = core.p;
-  const parts = new Float64Array(CHUNKS * p);
+  const { p, chunks } = core;
+  const parts = new Float64Array(chunks * p);
   const G = new Float64Array(m.N * m.d);
   return (_t, u, du) => {
     core.load(u);
     parts.fill(0);
-    for (let c = 0; c < CHUNKS; c++) core.chunk(u, c, parts, c * p, G);
-    finishRhs(m, u, parts, G, du);
+    for (let c = 0; c < chunks; c++) core.chunk(u, c, parts, c * p, G);
+    finishRhs(m, chunks, u, parts, G, du);
   };
 };

@@ -1,19 +1,20 @@
 /**
  * Worker-thread side of the threaded right-hand side (threadedRhs.ts): builds
  * the same model from the resolved config, then loops: wait for a new call
- * number in the control block, compute this thread's chunks from the shared
- * state, mark done. Waits spin briefly (a call is usually tens of
+ * number in the control block, take chunks from the shared counter until none
+ * is left (computing from the shared state), mark done. Waits spin briefly (a call is usually tens of
  * microseconds away), then sleep on Atomics.wait.
  */
 import { workerData } from 'node:worker_threads';
 import { buildModel } from './model.ts';
-import { makeOneLayerCore, CHUNKS } from './rhsOneLayer.ts';
-import { CTL, SPIN, sharedViews, type RhsWorkerData } from './threadedRhs.ts';
+import { makeOneLayerCore } from './rhsOneLayer.ts';
+import { CTL, SPIN, sharedViews, takeChunks, type RhsWorkerData } from './threadedRhs.ts';
 
 const data = workerData as RhsWorkerData;
-const { ctl, U, parts, G } = sharedViews(data.sab, data.n, data.p, data.nx);
+const { ctl, U, parts, G } = sharedViews(data.sab, data.n, data.p, data.nx, data.chunks);
 try {
   const core = makeOneLayerCore(buildModel(data.config));
+  if (core.chunks !== data.chunks || core.p !== data.p) throw new Error('the worker built a different model');
   Atomics.add(ctl, CTL.ready, 1);
   Atomics.notify(ctl, CTL.ready);
   let seen = 0;
@@ -24,10 +25,7 @@ try {
     seen = s;
     try {
       core.load(U);
-      for (let c = data.index; c < CHUNKS; c += data.threads) {
-        parts.fill(0, c * data.p, (c + 1) * data.p);
-        core.chunk(U, c, parts, c * data.p, G);
-      }
+      takeChunks(ctl, core, U, parts, G);
     } catch {
       Atomics.store(ctl, CTL.error, 1);
     }

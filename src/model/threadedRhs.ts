@@ -6,9 +6,12 @@
  * bumps a call number (Atomics), computes its own chunks, waits for the
  * workers and finishes (chunk sums in fixed order, weight decay, kernel).
  *
- * The points are split into the same CHUNKS fixed parts as the single-thread
- * fused RHS and the parts are added in the same order, so the result is
- * bitwise identical for any number of threads (test/model/threadedRhs.test.ts).
+ * The points are split into the same fixed chunks as the single-thread fused
+ * RHS (chunkCount(N, M)); every thread takes the next chunk from a shared
+ * counter until none is left (threads of unequal speed share the work), writes
+ * its gradient into that chunk's slot, and the slots are added in chunk order.
+ * The result is therefore bitwise identical for any number of threads and any
+ * assignment of chunks to threads (test/model/threadedRhs.test.ts).
  * Worth it when one call costs well above the synchronisation (~ a few
  * microseconds): N (particles + target samples) times hidden units above
  * ~2,000 (bench section 1 prints the speed-up). Only the one-hidden-layer MLP
@@ -23,10 +26,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from './config.ts';
 import type { EganModel } from './model.ts';
 import type { Rhs } from '../ode/problem.ts';
-import { CHUNKS, chunkStart, finishRhs, makeOneLayerCore } from './rhsOneLayer.ts';
+import { finishRhs, makeOneLayerCore, type OneLayerCore } from './rhsOneLayer.ts';
 
-/** Int32 slots of the control block. seq < 0 tells the workers to exit. */
-export const CTL = { seq: 0, done: 1, ready: 2, error: 3 } as const;
+/** Int32 slots of the control block. seq < 0 tells the workers to exit; next is the next chunk to take. */
+export const CTL = { seq: 0, done: 1, ready: 2, error: 3, next: 4 } as const;
 const CTL_BYTES = 64;
 /** Spin iterations before a waiting thread sleeps on Atomics.wait (~ tens of microseconds). */
 export const SPIN = 20_000;
@@ -37,15 +40,14 @@ export interface RhsWorkerData {
   readonly n: number;
   readonly p: number;
   readonly nx: number;
-  readonly threads: number;
-  readonly index: number;
+  readonly chunks: number;
 }
 
-/** Views of the shared block: control, state U (n), chunk gradients (CHUNKS p), forces G (nx). */
-export const sharedViews = (sab: SharedArrayBuffer, n: number, p: number, nx: number) => {
+/** Views of the shared block: control, state U (n), chunk gradients (chunks p), forces G (nx). */
+export const sharedViews = (sab: SharedArrayBuffer, n: number, p: number, nx: number, chunks: number) => {
   let off = CTL_BYTES;
   const U = new Float64Array(sab, off, n); off += 8 * n;
-  const parts = new Float64Array(sab, off, CHUNKS * p); off += 8 * CHUNKS * p;
+  const parts = new Float64Array(sab, off, chunks * p); off += 8 * chunks * p;
   const G = new Float64Array(sab, off, nx);
   return { ctl: new Int32Array(sab, 0, CTL_BYTES / 4), U, parts, G };
 };
@@ -64,8 +66,19 @@ export interface ThreadedModel {
 const workerUrl = new URL('../experiments/worker-boot.mjs', import.meta.url);
 const entry = new URL('./rhsWorker.ts', import.meta.url).href;
 
+/** Take chunks from the shared counter until none is left; returns how many this thread did. */
+export const takeChunks = (ctl: Int32Array, core: OneLayerCore, u: Float64Array, parts: Float64Array, G: Float64Array): number => {
+  const { p, chunks } = core;
+  let done = 0;
+  for (let c = Atomics.add(ctl, CTL.next, 1); c < chunks; c = Atomics.add(ctl, CTL.next, 1), done++) {
+    parts.fill(0, c * p, (c + 1) * p);
+    core.chunk(u, c, parts, c * p, G);
+  }
+  return done;
+};
+
 /**
- * A model whose rhs runs on `threads` threads (capped at CHUNKS). Blocks
+ * A model whose rhs runs on `threads` threads (capped at the number of chunks). Blocks
  * until the workers have built their copy of the model (at most
  * `timeoutMs`); a worker that fails to start gives Left with the reason.
  */
@@ -74,14 +87,16 @@ export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): 
   const single = (note?: string): ThreadedModel => ({ model: m, threads: 1, ...(note ? { note } : {}), close: () => {} });
   if (threads === 1) return E.right(single());
   if (!(m.shape.kind === 'mlp' && m.shape.hidden.length === 1)) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
-  const T = Math.min(threads, CHUNKS);
-  const note = T < threads ? `at most ${CHUNKS} threads split the right-hand side; using ${CHUNKS}` : undefined;
+  const core = makeOneLayerCore(m);
+  const chunks = core.chunks;
+  const T = Math.min(threads, chunks);
+  const note = T < threads ? `the right-hand side of this model splits into ${chunks} chunks; using ${chunks} threads` : undefined;
   const p = m.shape.p, n = m.n, nx = m.N * m.d;
-  const sab = new SharedArrayBuffer(CTL_BYTES + 8 * (n + CHUNKS * p + nx));
-  const { ctl, U, parts, G } = sharedViews(sab, n, p, nx);
+  const sab = new SharedArrayBuffer(CTL_BYTES + 8 * (n + chunks * p + nx));
+  const { ctl, U, parts, G } = sharedViews(sab, n, p, nx, chunks);
   const workers: Worker[] = [];
   for (let index = 1; index < T; index++) {
-    const data: RhsWorkerData = { config: m.config, sab, n, p, nx, threads: T, index };
+    const data: RhsWorkerData = { config: m.config, sab, n, p, nx, chunks };
     const w = new Worker(workerUrl, { workerData: { ...data, entry }, execArgv: process.execArgv });
     w.unref();
     workers.push(w);
@@ -102,34 +117,23 @@ export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): 
   }
   if (Atomics.load(ctl, CTL.error) !== 0) { close(); return E.left('threads: a right-hand side worker failed to build the model'); }
 
-  // The calling thread computes on its own (non-shared) buffers and copies the workers' slots in:
-  // typed arrays on a SharedArrayBuffer have other hidden classes, and mixing both kinds in the
-  // core's loops makes them polymorphic (measured 1.4x slower).
-  const core = makeOneLayerCore(m);
-  const myParts = new Float64Array(CHUNKS * p), myG = new Float64Array(nx);
-  const bounds = Array.from({ length: CHUNKS + 1 }, (_, c) => chunkStart(m.N, c) * m.d);
+  // Everything the threads produce goes to shared memory. (The core is this model's own compiled
+  // copy, specialise.ts, so its loops only ever see these shared arrays: no polymorphism.)
   let seq = 0;
   const rhs: Rhs = (_t, u, du) => {
     if (closed) throw new Error('threaded rhs called after close()');
     U.set(u);
+    Atomics.store(ctl, CTL.next, 0);
     Atomics.store(ctl, CTL.done, 0);
     seq = seq === 0x3fffffff ? 1 : seq + 1;
     Atomics.store(ctl, CTL.seq, seq);
     Atomics.notify(ctl, CTL.seq);
     core.load(u);
-    for (let c = 0; c < CHUNKS; c += T) {
-      myParts.fill(0, c * p, (c + 1) * p);
-      core.chunk(u, c, myParts, c * p, myG);
-    }
+    takeChunks(ctl, core, u, parts, G);
     let spins = 0;
     for (let d = Atomics.load(ctl, CTL.done); d < T - 1; d = Atomics.load(ctl, CTL.done)) if (++spins > SPIN) Atomics.wait(ctl, CTL.done, d, 100);
     if (Atomics.load(ctl, CTL.error) !== 0) throw new Error('a right-hand side worker failed during a call');
-    for (let c = 0; c < CHUNKS; c++) {
-      if (c % T === 0) continue;
-      myParts.set(parts.subarray(c * p, (c + 1) * p), c * p);
-      myG.set(G.subarray(bounds[c], bounds[c + 1]), bounds[c]);
-    }
-    finishRhs(m, u, myParts, myG, du);
+    finishRhs(m, chunks, u, parts, G, du);
   };
   return E.right({ model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close });
 };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { specialise } from '../../src/model/specialise.ts';
 import { oneLayerKernel } from '../../src/model/oneLayerKernel.ts';
 import { activate } from '../../src/model/activations.ts';
-import { CHUNKS, chunkStart } from '../../src/model/rhsOneLayer.ts';
+import { chunkCount } from '../../src/model/rhsOneLayer.ts';
 import { model } from '../helpers/configs.ts';
 
 describe('specialise', () => {
@@ -26,11 +26,12 @@ describe('specialise', () => {
   for (const [name, dim, activation] of [['d = 2, tanh', 2, 'tanh'], ['d = 3, relu', 3, 'relu']] as const) {
     it(`the specialised one-layer kernel equals the shared one bit for bit (${name})`, () => {
       const m = model({ seed: 4, target: { kind: 'ring', samples: 45, dim }, particles: { n: 37 }, critic: { kind: 'mlp', hidden: [11], activation }, regularizer: { kind: 'grad2-fake', lambda: 0.8 }, loss: 'nsgan' });
-      const deps = { activate, chunkStart, BLOCK: 32 };
+      const chunks = chunkCount(m.N, m.M);
+      const deps = { activate, chunks, BLOCK: 32 };
       const run = (k: ReturnType<typeof oneLayerKernel>) => {
-        const p = m.shape.p, parts = new Float64Array(CHUNKS * p), G = new Float64Array(m.N * m.d);
+        const p = m.shape.p, parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
         k.load(m.u0);
-        for (let c = 0; c < CHUNKS; c++) k.chunk(m.u0, c, parts, c * p, G);
+        for (let c = 0; c < chunks; c++) k.chunk(m.u0, c, parts, c * p, G);
         return [...parts, ...G];
       };
       const fresh = specialise(oneLayerKernel);
