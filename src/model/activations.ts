@@ -3,7 +3,7 @@
  * whole layer at once (the switch is outside the loop). relu'(0) := 0
  * (SPEC §1); leaky_relu has slope 0.2; softplus(a) = log(1 + exp(beta a)) / beta.
  * tanh is computed inline from one range-reduced exponential (no Math call,
- * no branch: ~3x cheaper than Math.tanh here, bench section 1): within 4 ulp
+ * no branch; ~15% faster RHS than with Math.expm1, A/B measured): within 4 ulp
  * of Math.tanh and its derivative 1 - tanh^2 accurate to a few ulp relative
  * even in the tails (where 1 - t*t would round to 0); |a| is clamped at 350,
  * where tanh is +-1 and tanh' < 1e-300 (test/model/activations.test.ts).
@@ -37,20 +37,17 @@ export const activate = (
       for (let i = off; i < end; i++) { const x = a[i]; const p = x > 0; h[i] = p ? x : 0.2 * x; d1[i] = p ? 1 : 0.2; d2[i] = 0; }
       return;
     case 'tanh': {
-      // Module-level constants copied to locals: V8 checks a module const's initialisation on every read.
-      const e2 = E2, e3 = E3, e4 = E4, e5 = E5, e6 = E6, e7 = E7, e8 = E8, e9 = E9, e10 = E10, e11 = E11, e12 = E12, e13 = E13;
-      const pow2 = POW2, clamp = TANH_CLAMP, ln2Hi = LN2_HI, ln2Lo = LN2_LO, invLn2 = INV_LN2, bias = POW2_BIAS;
       for (let i = off; i < end; i++) {
         // tanh x = m / (2 + m) with m = expm1(2x), 1 - tanh^2 = 4 e^{2x} / (2 + m)^2; expm1 and exp from one
         // range reduction 2x = k ln2 + r (|r| <= ln2 / 2), expm1(r) by its Taylor series to r^13
         // (truncation < 2e-17 relative) and 2^k from a table. No branch, no library call.
-        const y = Math.max(-clamp, Math.min(clamp, 2 * a[i]));
-        const k = ((y * invLn2 + 1024.5) | 0) - 1024;
-        const r = y - k * ln2Hi - k * ln2Lo;
+        const y = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, 2 * a[i]));
+        const k = ((y * INV_LN2 + 1024.5) | 0) - 1024;
+        const r = y - k * LN2_HI - k * LN2_LO;
         const r2 = r * r, r4 = r2 * r2;
-        const q = (e2 + r * e3) + r2 * (e4 + r * e5) + r4 * ((e6 + r * e7) + r2 * (e8 + r * e9) + r4 * ((e10 + r * e11) + r2 * (e12 + r * e13)));
+        const q = (E2 + r * E3) + r2 * (E4 + r * E5) + r4 * ((E6 + r * E7) + r2 * (E8 + r * E9) + r4 * ((E10 + r * E11) + r2 * (E12 + r * E13)));
         const er = r + r2 * q;
-        const s = pow2[k + bias];
+        const s = POW2[k + POW2_BIAS];
         const m = s * er + (s - 1);
         const inv = 1 / (2 + m);
         const t = m * inv;

@@ -187,6 +187,8 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
     for (let k = 0; k < d; k++) vs[k * BLOCK + i] = vt[k];
   };
 
+  // Chunk c's items: floor(n c / chunks) .. floor(n (c + 1) / chunks), written out here because the
+  // kernel may use nothing but its parameters (specialise.ts).
   const chunk = (u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void => {
     const { N, M, d, Dv, gs, cs, Y, wY, loss, wgan, regFake, regReal, invN, lambda } = bufs;
     for (let first = Math.floor((N * c) / chunks), end = Math.floor((N * (c + 1)) / chunks); first < end; first += BLOCK) {

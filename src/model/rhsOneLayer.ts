@@ -19,9 +19,10 @@
  * Chunks: the points are split into chunkCount(N, M) fixed parts (particles
  * and target samples alike, ~128 points each, 4 to 64 parts); each chunk's
  * parameter gradient is summed into its own slot and the slots are added in
- * chunk order. The result is therefore the
- * same to the last bit whether one thread does every chunk or several
- * threads share them (threadedRhs.ts). Nothing is allocated per call.
+ * chunk order (chunk c holds items floor(n c / chunks) .. floor(n (c + 1) / chunks)
+ * of the particles and of the samples). The result is therefore the same to
+ * the last bit whether one thread does every chunk or several threads share
+ * them (threadedRhs.ts). Nothing is allocated per call.
  * Tested equal to the generic path to rounding (test/model/fastpath.test.ts).
  */
 import type { Rhs } from '../ode/problem.ts';
@@ -42,8 +43,6 @@ const CHUNK_POINTS = 128, MIN_CHUNKS = 4, MAX_CHUNKS = 64;
  */
 export const chunkCount = (N: number, M: number): number =>
   Math.max(MIN_CHUNKS, Math.min(MAX_CHUNKS, Math.ceil((N + M) / CHUNK_POINTS)));
-/** First index of chunk c (of `chunks`) over n items. */
-export const chunkStart = (n: number, c: number, chunks: number): number => Math.floor((n * c) / chunks);
 
 export interface OneLayerCore {
   /** Parameters in theta's layout: p. */
