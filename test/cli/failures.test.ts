@@ -36,7 +36,9 @@ describe('failures end to end', () => {
 
   it('SIGINT during egan run --out: stops within a second, exit 130, partial trajectory flushed and marked', async () => {
     const out = join(dir, 'int');
-    const cfg = write('long.json', { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 1e6, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 100001 } });
+    // Saved every 1 time unit (100 rk4 steps, a few ms), so that points exist by the time of the signal even when
+    // start-up on a busy machine eats most of the wait; t1 keeps the run far from its end (1e7 steps).
+    const cfg = write('long.json', { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 1e5, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 100001 } });
     const child = eganAsync(['run', cfg, '--out', out]);
     await new Promise((r) => setTimeout(r, 2500));
     const sent = Date.now();
