@@ -16,7 +16,7 @@
  */
 import type { Activation, Config } from './config.ts';
 import { criticParamCount } from './config.ts';
-import { activate } from './activations.ts';
+import { activationLoop, type ActivationRun } from './activations.ts';
 import { makeRng } from './random.ts';
 
 export interface CriticShape {
@@ -77,6 +77,8 @@ export interface CriticWork {
   readonly dd: Float64Array;
   /** grad_x D at the last point (length d). */
   readonly g: Float64Array;
+  /** The activation over [o, o + len) of a into h, s1, s2. */
+  readonly act: ActivationRun;
   /** D at the last point. */
   D: number;
 }
@@ -86,7 +88,8 @@ export const criticWork = (s: CriticShape): CriticWork => {
   let tot = 0;
   for (const h of s.hidden) { lo.push(tot); tot += h; }
   const mk = () => new Float64Array(Math.max(1, tot));
-  return { lo, a: mk(), h: mk(), s1: mk(), s2: mk(), q: mk(), delta: mk(), ad: mk(), hd: mk(), dd: mk(), g: new Float64Array(s.d), D: 0 };
+  const a = mk(), h = mk(), s1 = mk(), s2 = mk();
+  return { lo, a, h, s1, s2, q: mk(), delta: mk(), ad: mk(), hd: mk(), dd: mk(), g: new Float64Array(s.d), act: activationLoop(s.activation, s.beta, a, h, s1, s2), D: 0 };
 };
 
 /**
@@ -123,7 +126,7 @@ export const evalCritic = (s: CriticShape, th: Float64Array, to: number, X: Floa
         a[o + r] = acc;
       }
     }
-    activate(s.activation, s.beta, a, h, s1, s2, o, H);
+    w.act(o, H);
     fanIn = H;
   }
   const HL = s.hidden[L - 1], oL = lo[L - 1], WO = to + s.outOff;

@@ -8,10 +8,11 @@
  * The layout and arithmetic are described in rhsOneLayer.ts.
  */
 import type { EganParts } from './rhs.ts';
-import type { activate as Activate } from './activations.ts';
+import type { activationLoop } from './activations.ts';
 
 export interface KernelDeps {
-  readonly activate: typeof Activate;
+  /** A fresh copy of `activationLoop` (specialise.ts), bound here to the block buffers. */
+  readonly activation: typeof activationLoop;
   /** Number of chunks the particles and the target samples are split into. */
   readonly chunks: number;
   readonly BLOCK: number;
@@ -23,7 +24,7 @@ export interface OneLayerKernel {
 }
 
 export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel => {
-  const { activate, chunks, BLOCK } = deps;
+  const { activation, chunks, BLOCK } = deps;
   const { N, d, shape, loss, regularizer, lambda, targetPoints: Y, targetWeights: wY } = m;
   const H = shape.hidden[0];
   const M = wY.length;
@@ -42,6 +43,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
   // Per point of the block, coordinate-major: xs[k BLOCK + i].
   const xs = new Float64Array(d * BLOCK), vs = new Float64Array(d * BLOCK), gs = new Float64Array(d * BLOCK);
   const Dv = new Float64Array(BLOCK), cs = new Float64Array(BLOCK);
+  const activateBlock = activation(act, beta, A, Hh, S1, S2);
   const gt = new Float64Array(d), vt = new Float64Array(d), sW = new Float64Array(d);
   // Hot functions read everything through locals destructured from this object (registers, or
   // constants of the specialised code).
@@ -59,7 +61,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
 
   /** Coordinates of points first..first+nb of X into xs, pre-activations and activation. */
   const forward = (X: Float64Array, first: number, nb: number): void => {
-    const { H, d, Wt, bb, A, Hh, S1, S2, xs } = bufs;
+    const { H, d, Wt, bb, A, xs } = bufs;
     for (let i = 0; i < nb; i++) for (let k = 0; k < d; k++) xs[k * BLOCK + i] = X[(first + i) * d + k];
     if (d === 2) {
       for (let r = 0; r < H; r++) {
@@ -77,7 +79,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
       }
     }
     // Unit-major with stride nb: the block is one contiguous run of H nb entries.
-    activate(act, beta, A, Hh, S1, S2, 0, H * nb);
+    activateBlock(0, H * nb);
   };
 
   /** D, g = grad_x D (gs) and Del = w_out * s'(a) for the block. */
