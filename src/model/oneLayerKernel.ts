@@ -31,6 +31,8 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
   const to = N * d;
   const W = shape.wOff[0], B = shape.bOff[0], WO = shape.outOff, BO = shape.boutOff;
   const act = shape.activation, beta = shape.beta;
+  // s'' = 0 (relu, leaky_relu): the double-backprop term through s'' vanishes.
+  const piecewiseLinear = act === 'relu' || act === 'leaky_relu';
   const useReg = lambda > 0;
   const regFake = useReg && regularizer.onFake;
   const regReal = useReg && !regularizer.onFake;
@@ -61,8 +63,16 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
 
   /** Coordinates of points first..first+nb of X into xs, pre-activations and activation. */
   const forward = (X: Float64Array, first: number, nb: number): void => {
-    const { H, d, Wt, bb, A, xs } = bufs;
+    const { H, d, Wt, bb, A, Hh, S1, xs } = bufs;
     for (let i = 0; i < nb; i++) for (let k = 0; k < d; k++) xs[k * BLOCK + i] = X[(first + i) * d + k];
+    if (d === 2 && act === 'relu') {
+      // relu fused into the pre-activation pass (the formula of activationLoop; S2 stays 0).
+      for (let r = 0; r < H; r++) {
+        const br = bb[r], w0 = Wt[r], w1 = Wt[H + r], o = r * nb;
+        for (let i = 0; i < nb; i++) { const x = br + w0 * xs[i] + w1 * xs[BLOCK + i]; const p = x > 0 ? 1 : 0; Hh[o + i] = p * x + 0; S1[o + i] = p; }
+      }
+      return;
+    }
     if (d === 2) {
       for (let r = 0; r < H; r++) {
         const br = bb[r], w0 = Wt[r], w1 = Wt[H + r], o = r * nb;
@@ -156,7 +166,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
           const v0 = vs[i], v1 = vs[BLOCK + i];
           const ad = w0 * v0 + w1 * v1;
           const dl = Del[o + i], c = cs[i];
-          const e = c * dl + w * S2[o + i] * ad;
+          const e = piecewiseLinear ? c * dl : c * dl + w * S2[o + i] * ad;
           sb += e;
           sh += c * Hh[o + i] + S1[o + i] * ad;
           s0 += e * xs[i] + dl * v0;
