@@ -8,11 +8,13 @@
  * The layout and arithmetic are described in rhsOneLayer.ts.
  */
 import type { EganParts } from './rhs.ts';
-import type { activationLoop } from './activations.ts';
+import type { activationLoop, secondDerivative } from './activations.ts';
 
 export interface KernelDeps {
   /** A fresh copy of `activationLoop` (specialise.ts), bound here to the block buffers. */
   readonly activation: typeof activationLoop;
+  /** s'' from s and s' (inlined: the activation is a constant of the compiled kernel). */
+  readonly secondDerivative: typeof secondDerivative;
   /** Number of chunks the particles and the target samples are split into. */
   readonly chunks: number;
   readonly BLOCK: number;
@@ -24,7 +26,7 @@ export interface OneLayerKernel {
 }
 
 export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel => {
-  const { activation, chunks, BLOCK } = deps;
+  const { activation, secondDerivative, chunks, BLOCK } = deps;
   const { N, d, shape, loss, regularizer, lambda, targetPoints: Y, targetWeights: wY } = m;
   const H = shape.hidden[0];
   const M = wY.length;
@@ -41,15 +43,16 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
   // Parameters (W transposed: Wt[k H + r] = W[r][k]); st[0] = b_out (a typed slot: no boxing per call).
   const Wt = new Float64Array(d * H), bb = new Float64Array(H), wo = new Float64Array(H), st = new Float64Array(1);
   // Block buffers, unit-major with stride nb (the block's size): A[r nb + i].
-  const A = new Float64Array(H * BLOCK), Hh = new Float64Array(H * BLOCK), S1 = new Float64Array(H * BLOCK), S2 = new Float64Array(H * BLOCK), Del = new Float64Array(H * BLOCK);
+  const A = new Float64Array(H * BLOCK), Hh = new Float64Array(H * BLOCK), S1 = new Float64Array(H * BLOCK), Del = new Float64Array(H * BLOCK);
   // Per point of the block, coordinate-major: xs[k BLOCK + i].
   const xs = new Float64Array(d * BLOCK), vs = new Float64Array(d * BLOCK), gs = new Float64Array(d * BLOCK);
   const Dv = new Float64Array(BLOCK), cs = new Float64Array(BLOCK);
-  const activateBlock = activation(act, beta, A, Hh, S1, S2);
+  // s'' is not stored: accumulate computes it from s and s' (secondDerivative).
+  const activateBlock = activation(act, beta, A, Hh, S1, null);
   const gt = new Float64Array(d), vt = new Float64Array(d), sW = new Float64Array(d);
   // Hot functions read everything through locals destructured from this object (registers, or
   // constants of the specialised code).
-  const bufs = { N, M, H, d, to, W, B, WO, Wt, bb, wo, A, Hh, S1, S2, Del, xs, vs, gs, Dv, cs, gt, vt, sW, Y, wY, loss, wgan, regFake, regReal, invN, lambda };
+  const bufs = { N, M, H, d, to, W, B, WO, Wt, bb, wo, A, Hh, S1, Del, xs, vs, gs, Dv, cs, gt, vt, sW, Y, wY, loss, wgan, regFake, regReal, invN, lambda };
 
   const load = (u: Float64Array): void => {
     const { H, d, Wt, bb, wo, to, W, B, WO } = bufs;
@@ -66,7 +69,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
     const { H, d, Wt, bb, A, Hh, S1, xs } = bufs;
     for (let i = 0; i < nb; i++) for (let k = 0; k < d; k++) xs[k * BLOCK + i] = X[(first + i) * d + k];
     if (d === 2 && act === 'relu') {
-      // relu fused into the pre-activation pass (the formula of activationLoop; S2 stays 0).
+      // relu fused into the pre-activation pass (the formula of activationLoop).
       for (let r = 0; r < H; r++) {
         const br = bb[r], w0 = Wt[r], w1 = Wt[H + r], o = r * nb;
         for (let i = 0; i < nb; i++) { const x = br + w0 * xs[i] + w1 * xs[BLOCK + i]; const p = x > 0 ? 1 : 0; Hh[o + i] = p * x + 0; S1[o + i] = p; }
@@ -123,7 +126,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
 
   /** grad += sum_i cs_i grad_theta D(x_i) [+ grad_theta (v_i . grad_x D(x_i)) when hasV]. */
   const accumulate = (nb: number, hasV: boolean, grad: Float64Array, go: number): void => {
-    const { H, d, Wt, wo, Hh, S1, S2, Del, xs, vs, cs, sW, W, B, WO } = bufs;
+    const { H, d, Wt, wo, Hh, S1, Del, xs, vs, cs, sW, W, B, WO } = bufs;
     let sc = 0;
     for (let i = 0; i < nb; i++) sc += cs[i];
     grad[go + BO] += sc;
@@ -165,10 +168,10 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
         for (let i = 0; i < nb; i++) {
           const v0 = vs[i], v1 = vs[BLOCK + i];
           const ad = w0 * v0 + w1 * v1;
-          const dl = Del[o + i], c = cs[i];
-          const e = piecewiseLinear ? c * dl : c * dl + w * S2[o + i] * ad;
+          const dl = Del[o + i], c = cs[i], hv = Hh[o + i], s1v = S1[o + i];
+          const e = piecewiseLinear ? c * dl : c * dl + w * secondDerivative(act, beta, hv, s1v) * ad;
           sb += e;
-          sh += c * Hh[o + i] + S1[o + i] * ad;
+          sh += c * hv + s1v * ad;
           s0 += e * xs[i] + dl * v0;
           s1 += e * xs[BLOCK + i] + dl * v1;
         }
@@ -178,10 +181,10 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
         for (let i = 0; i < nb; i++) {
           let ad = 0;
           for (let k = 0; k < d; k++) ad += Wt[k * H + r] * vs[k * BLOCK + i];
-          const dl = Del[o + i], c = cs[i];
-          const e = c * dl + w * S2[o + i] * ad;
+          const dl = Del[o + i], c = cs[i], hv = Hh[o + i], s1v = S1[o + i];
+          const e = c * dl + w * secondDerivative(act, beta, hv, s1v) * ad;
           sb += e;
-          sh += c * Hh[o + i] + S1[o + i] * ad;
+          sh += c * hv + s1v * ad;
           for (let k = 0; k < d; k++) sW[k] += e * xs[k * BLOCK + i] + dl * vs[k * BLOCK + i];
         }
       }

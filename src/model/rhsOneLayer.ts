@@ -26,7 +26,7 @@
  * Tested equal to the generic path to rounding (test/model/fastpath.test.ts).
  */
 import type { Rhs } from '../ode/problem.ts';
-import { activationLoop } from './activations.ts';
+import { activationLoop, secondDerivative } from './activations.ts';
 import { oneLayerKernel } from './oneLayerKernel.ts';
 import { specialise } from './specialise.ts';
 import type { EganParts } from './rhs.ts';
@@ -67,7 +67,7 @@ export interface OneLayerCore {
  */
 export const makeOneLayerCore = (m: EganParts): OneLayerCore => {
   const chunks = chunkCount(m.N, m.targetWeights.length);
-  return { p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activation: specialise(activationLoop), chunks, BLOCK }) };
+  return { p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activation: specialise(activationLoop), secondDerivative, chunks, BLOCK }) };
 };
 
 /**

@@ -5,7 +5,8 @@
  * formula. relu at and around its kink (relu'(0) := 0, SPEC §1).
  */
 import { describe, expect, it } from 'vitest';
-import { activate } from '../../src/model/activations.ts';
+import { activate, activationLoop, secondDerivative } from '../../src/model/activations.ts';
+import { ACTIVATIONS } from '../../src/model/config.ts';
 
 const ulp = (v: number) => (v === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(Math.abs(v))) - 52));
 
@@ -50,5 +51,19 @@ describe('activations', () => {
     expect(Array.from(h)).toEqual([0, 0, 0, 0, 1e-300, 3]);
     expect(Array.from(d1)).toEqual([0, 0, 0, 0, 1, 1]);
     expect(Array.from(d2)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it("secondDerivative(s, s') gives the bits activationLoop stores as s'', and a null d2 changes nothing else", () => {
+    const n = 400, a = Float64Array.from({ length: n }, (_, i) => (i - 200) * 0.11 + (i % 5) * 1e-3);
+    for (const kind of ACTIVATIONS) {
+      const h = new Float64Array(n), d1 = new Float64Array(n), d2 = new Float64Array(n);
+      activationLoop(kind, 1.7, a, h, d1, d2)(0, n);
+      const hn = new Float64Array(n), d1n = new Float64Array(n);
+      activationLoop(kind, 1.7, a, hn, d1n, null)(0, n);
+      for (let i = 0; i < n; i++) {
+        expect(Object.is(secondDerivative(kind, 1.7, h[i], d1[i]), d2[i]), `${kind} at a = ${a[i]}`).toBe(true);
+        expect(Object.is(hn[i], h[i]) && Object.is(d1n[i], d1[i]), `${kind} at a = ${a[i]}`).toBe(true);
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { specialise } from '../../src/model/specialise.ts';
 import { oneLayerKernel } from '../../src/model/oneLayerKernel.ts';
-import { activationLoop } from '../../src/model/activations.ts';
+import { activationLoop, secondDerivative } from '../../src/model/activations.ts';
 import { ACTIVATIONS } from '../../src/model/config.ts';
 import { chunkCount } from '../../src/model/rhsOneLayer.ts';
 import { model } from '../helpers/configs.ts';
@@ -30,7 +30,7 @@ describe('specialise', () => {
     it(`the specialised one-layer kernel equals the shared one bit for bit (${name})`, () => {
       const m = model({ seed: 4, target: { kind: 'ring', samples: 45, dim }, particles: { n: 37 }, critic: { kind: 'mlp', hidden: [11], activation }, regularizer: { kind: 'grad2-fake', lambda: 0.8 }, loss: 'nsgan' });
       const chunks = chunkCount(m.N, m.M);
-      const deps = { activation: activationLoop, chunks, BLOCK: 32 };
+      const deps = { activation: activationLoop, secondDerivative, chunks, BLOCK: 32 };
       const run = (k: ReturnType<typeof oneLayerKernel>) => {
         const p = m.shape.p, parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
         k.load(m.u0);
