@@ -8,8 +8,11 @@
  * buffers (coordinates, pre-activations, activation values and derivatives
  * stored unit-major), so the per-unit parameters sit in registers and the
  * per-unit gradient sums are accumulated in registers and written once per
- * block. The activation is evaluated over a whole block in one call. The code
- * itself is in oneLayerKernel.ts, compiled once per model (see below).
+ * block. The activation is evaluated over a whole block in one call of a
+ * loop compiled for this model and bound to the block buffers (relu: inside
+ * the pre-activation pass); s'' is not stored but recomputed from s and s'
+ * where the regularizer needs it. The code itself is in oneLayerKernel.ts,
+ * compiled once per model (see below).
  * Passes per block: pre-activation, activation, then (particles, or any
  * point whose coefficient depends on D or that carries the regularizer) D
  * and g = grad_x D, then the parameter gradient (with the double-backprop
