@@ -33,6 +33,8 @@ const header = ['# egan benchmarks', '', `Machine: ${cpus().length} x ${cpus()[0
 const log = (s: string) => { process.stderr.write(s + '\n'); };
 const cfg = (c: ConfigInput): Config => { const r = parseConfig(c); if (E.isLeft(r)) throw new Error(JSON.stringify(r.left)); return r.right; };
 const timeCalls = (f: () => void, minMs = 300, minCalls = 3) => { f(); let n = 0; const t0 = performance.now(); while (performance.now() - t0 < minMs || n < minCalls) { f(); n++; } return (performance.now() - t0) / n; };
+/** timeCalls after a JIT warm-up of >= 1 s and 20 calls (fresh compiled kernels, fresh worker isolates). */
+const timeWarm = (f: () => void) => { timeCalls(f, 1000, 20); return timeCalls(f); };
 
 // 1. RHS throughput and scaling
 if (run(1)) {
@@ -46,12 +48,10 @@ if (run(1)) {
     // Each model's kernel is compiled afresh (specialise.ts), and the worker is a fresh isolate: both
     // sides get the same JIT warm-up (>= 1 s and 20 calls) before timing, or the first side timed
     // would count its tier-up (it did: 2-thread "speed-ups" of 3.7x on 2 cores).
-    timeCalls(() => m.rhs(0, m.u0, du), 1000, 20);
-    const ms = timeCalls(() => m.rhs(0, m.u0, du));
+    const ms = timeWarm(() => m.rhs(0, m.u0, du));
     const tm = threadModel(m, 2);
     if (E.isLeft(tm)) throw new Error(tm.left);
-    timeCalls(() => tm.right.model.rhs(0, m.u0, du), 1000, 20);
-    const ms2 = timeCalls(() => tm.right.model.rhs(0, m.u0, du));
+    const ms2 = timeWarm(() => tm.right.model.rhs(0, m.u0, du));
     tm.right.close();
     // flops per hidden unit: particle (forward 2d+1, grad 2d, double backprop 2d + 6 + 4d) ~ 8d + 7; target (forward 2d+1, accumulate 2d + 3) ~ 4d + 4
     const flops = H * (N * (8 * d + 7) + M * (4 * d + 4));

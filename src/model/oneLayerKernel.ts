@@ -182,7 +182,7 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
           let ad = 0;
           for (let k = 0; k < d; k++) ad += Wt[k * H + r] * vs[k * BLOCK + i];
           const dl = Del[o + i], c = cs[i], hv = Hh[o + i], s1v = S1[o + i];
-          const e = c * dl + w * secondDerivative(act, beta, hv, s1v) * ad;
+          const e = piecewiseLinear ? c * dl : c * dl + w * secondDerivative(act, beta, hv, s1v) * ad;
           sb += e;
           sh += c * hv + s1v * ad;
           for (let k = 0; k < d; k++) sW[k] += e * xs[k * BLOCK + i] + dl * vs[k * BLOCK + i];

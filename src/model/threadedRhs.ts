@@ -115,8 +115,8 @@ export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): 
   }
   if (Atomics.load(ctl, CTL.error) !== 0) { close(); return E.left('threads: a right-hand side worker failed to build the model'); }
 
-  // Everything the threads produce goes to shared memory. (The core is this model's own compiled
-  // copy, specialise.ts, so its loops only ever see these shared arrays: no polymorphism.)
+  // Every thread reads the shared copy U of the state and writes to shared memory. (The core is this
+  // model's own compiled copy, specialise.ts, so its loops only ever see these shared arrays.)
   let seq = 0;
   const rhs: Rhs = (_t, u, du) => {
     if (closed) throw new Error('threaded rhs called after close()');
@@ -126,8 +126,8 @@ export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): 
     seq = seq === 0x3fffffff ? 1 : seq + 1;
     Atomics.store(ctl, CTL.seq, seq);
     Atomics.notify(ctl, CTL.seq);
-    core.load(u);
-    takeChunks(ctl, core, u, parts, G);
+    core.load(U);
+    takeChunks(ctl, core, U, parts, G);
     let spins = 0;
     for (let d = Atomics.load(ctl, CTL.done); d < T - 1; d = Atomics.load(ctl, CTL.done)) if (++spins > SPIN) Atomics.wait(ctl, CTL.done, d, 100);
     if (Atomics.load(ctl, CTL.error) !== 0) throw new Error('a right-hand side worker failed during a call');
