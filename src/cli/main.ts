@@ -10,6 +10,7 @@ import { runCommand } from './run.ts';
 import { criticalCommand, dampCommand, locusCommand } from './analysis.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { reportCommand } from './report.ts';
+import { WorkerCrash } from '../experiments/pool.ts';
 
 const program = new Command();
 program
@@ -92,6 +93,7 @@ const main = async (): Promise<number> => {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     if (e instanceof UsageError) { process.stderr.write(`egan: ${e.message}\n`); return EXIT.badInput; }
+    if (e instanceof WorkerCrash) { process.stderr.write(`egan: ${e.message}\n`); return 70; }
     process.stderr.write(`egan: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 70;
   }

@@ -5,7 +5,9 @@
  * Each finished cell is appended to DIR/results.jsonl as one line, flushed at
  * once (appendFileSync); cells stopped by SIGINT/SIGTERM are not recorded, so
  * `--resume` redoes exactly them. A cell whose solve fails is recorded with
- * its failure status and the sweep goes on. At the end (also after an
+ * its failure status and the sweep goes on; so is a cell whose worker dies
+ * (status "crashed", with the cause; the pool starts a new worker), which
+ * `--resume` redoes. At the end (also after an
  * interruption) DIR/cells.csv holds cells x observables and DIR/summary.json
  * says whether the sweep is complete.
  */
@@ -14,9 +16,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell, type ResultLine, type SweepSpec } from '../experiments/sweep.ts';
-import { makePool, type RunOutcome } from '../experiments/pool.ts';
+import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
 import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseInteger } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
+
+/** Status of a cell whose worker died (pool.ts); not a solver failure code, and redone by --resume. */
+export const CRASHED = 'crashed';
 
 export const loadSweep = (file: string): { spec: SweepSpec; cells: Cell[] } => {
   const spec = parseSweep(readJsonFile(file, 'sweep'));
@@ -41,6 +46,12 @@ export const resultLine = (cell: Cell, r: RunOutcome): ResultLine => ({
   ...('tauEps' in r && r.tauEps !== undefined ? { tauEps: r.tauEps } : {}),
 });
 
+/** The line of a cell whose worker died: status "crashed", the cause, the last time it reported (t0 if none); --resume redoes it. */
+export const crashLine = (cell: Cell, e: WorkerCrash): ResultLine => ({
+  key: cell.key, index: cell.index, assignment: cell.assignment, seed: cell.config.seed,
+  status: CRASHED, t: e.t ?? 0, message: e.message, stats: {},
+});
+
 export const writeAggregate = (dir: string, spec: SweepSpec, lines: readonly ResultLine[], extra: Record<string, unknown>) => {
   const agg = aggregate(spec, lines);
   writeAtomic(join(dir, 'cells.csv'), toCsv(agg.header, agg.rows));
@@ -57,8 +68,13 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   const resultsPath = join(dir, 'results.jsonl');
   if (existsSync(resultsPath) && !opts.resume) throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
   const prior = readResults(resultsPath);
-  if (prior.torn > 0) {
-    process.stderr.write(`egan sweep: ${prior.torn} torn line(s) in ${resultsPath} (an interrupted write); those cells are redone\n`);
+  const crashed = prior.lines.filter((l) => l.status === CRASHED).length;
+  if (crashed > 0) {
+    process.stderr.write(`egan sweep: ${crashed} cell(s) in ${resultsPath} crashed their worker last time; they are redone\n`);
+    prior.lines = prior.lines.filter((l) => l.status !== CRASHED);
+  }
+  if (prior.torn > 0 || crashed > 0) {
+    if (prior.torn > 0) process.stderr.write(`egan sweep: ${prior.torn} torn line(s) in ${resultsPath} (an interrupted write); those cells are redone\n`);
     // Rewrite the file without the torn lines so that it stays valid JSONL.
     writeAtomic(resultsPath, prior.lines.map((l) => JSON.stringify(l)).join('\n') + (prior.lines.length ? '\n' : ''));
   }
@@ -87,14 +103,20 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   const lines = prior.lines.filter((l) => shardKeys.has(l.key));
   let failures = 0;
   try {
-    await Promise.all(todo.map((cell) => pool.run(cell.config, undefined, spec.tauEps).then((r) => {
-      if (r.status === 'interrupted' || interrupted) return;
-      const line = resultLine(cell, r);
+    const record = (line: ResultLine) => {
       appendFileSync(resultsPath, JSON.stringify(line) + '\n');
       lines.push(line);
-      if (r.status !== 'success') failures++;
+      if (line.status !== 'success') failures++;
       bar.update(++finished);
-    })));
+    };
+    await Promise.all(todo.map((cell) => pool.run(cell.config, undefined, spec.tauEps).then(
+      (r) => { if (r.status !== 'interrupted' && !interrupted) record(resultLine(cell, r)); },
+      (e: unknown) => {
+        // The cell's worker died or threw: record it and go on (the pool has replaced the worker).
+        if (!(e instanceof WorkerCrash)) throw e;
+        if (!interrupted) record(crashLine(cell, e));
+      },
+    )));
   } finally {
     bar.stop();
     off();

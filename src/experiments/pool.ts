@@ -3,6 +3,12 @@
  * interruption flag. Results come back in completion order through a
  * callback; determinism does not depend on the order because every run is a
  * pure function of its resolved config.
+ *
+ * A run whose worker dies (an uncaught error, a worker-level out-of-memory, an
+ * exit) is rejected with a `WorkerCrash` naming the cause and the last time
+ * the run reported, and the pool replaces that worker: the other runs, queued
+ * or running, go on (a sweep records the cell as crashed, sweep.ts). Without
+ * this a worker that exited left its run pending forever.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../model/config.ts';
@@ -10,8 +16,25 @@ import type { RunFailure, RunResult, TauEpsSpec } from './run.ts';
 
 export type RunOutcome = RunResult | RunFailure;
 
+/** A run that did not finish because its worker died (or threw outside the solve). */
+export class WorkerCrash extends Error {
+  constructor(
+    message: string,
+    /** Last time the run reported progress (undefined when it reported none). */
+    readonly t: number | undefined,
+  ) {
+    super(message);
+    this.name = 'WorkerCrash';
+  }
+}
+
+export interface PoolOptions {
+  /** The worker script (default: worker-boot.mjs, which runs worker.ts); tests substitute their own. */
+  readonly workerUrl?: URL;
+}
+
 export interface Pool {
-  /** Run a config; resolves with its outcome (or rejects on an internal error). */
+  /** Run a config; resolves with its outcome, or rejects with a WorkerCrash (the worker died or threw outside the solve). */
   /** `threads` > 1 splits the run's right-hand side over that many threads (threadedRhs.ts). */
   run(config: Config, onProgress?: (t: number) => void, tauEps?: TauEpsSpec, threads?: number): Promise<RunOutcome>;
   /** Ask every running solve to stop (they return their partial results). */
@@ -21,14 +44,16 @@ export interface Pool {
 
 const workerUrl = new URL('./worker-boot.mjs', import.meta.url);
 
-export const makePool = (size: number): Pool => {
+export const makePool = (size: number, options: PoolOptions = {}): Pool => {
+  const url = options.workerUrl ?? workerUrl;
   const flag = new SharedArrayBuffer(4);
   const flagView = new Int32Array(flag);
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   const queue: { config: Config; tauEps?: TauEpsSpec; threads?: number; onProgress?: (t: number) => void; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
-  const pending = new Map<number, { resolve: (r: RunOutcome) => void; reject: (e: Error) => void; onProgress?: (t: number) => void; worker: Worker }>();
+  const pending = new Map<number, { resolve: (r: RunOutcome) => void; reject: (e: Error) => void; onProgress?: (t: number) => void; worker: Worker; t?: number }>();
   let nextId = 1;
+  let closing = false;
 
   const pump = () => {
     while (idle.length > 0 && queue.length > 0) {
@@ -40,29 +65,44 @@ export const makePool = (size: number): Pool => {
     }
   };
 
-  for (let k = 0; k < Math.max(1, size); k++) {
-    const w = new Worker(workerUrl, { execArgv: process.execArgv });
+  /** The worker w is gone: reject its run with the cause, and start a replacement unless closing. */
+  const lost = (w: Worker, cause: string) => {
+    const k = workers.indexOf(w);
+    if (k < 0) return;
+    workers.splice(k, 1);
+    const i = idle.indexOf(w);
+    if (i >= 0) idle.splice(i, 1);
+    for (const [id, p] of pending) {
+      if (p.worker !== w) continue;
+      pending.delete(id);
+      p.reject(new WorkerCrash(`the worker running this config died: ${cause}${p.t !== undefined ? ` (last progress at t = ${p.t})` : ''}`, p.t));
+    }
+    if (!closing) { spawn(); pump(); }
+  };
+
+  const spawn = () => {
+    const w = new Worker(url, { execArgv: process.execArgv });
     w.unref();
     w.on('message', (msg: { id: number; progress?: number; result?: RunOutcome; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;
-      if (msg.progress !== undefined) { p.onProgress?.(msg.progress); return; }
+      if (msg.progress !== undefined) { p.t = msg.progress; p.onProgress?.(msg.progress); return; }
       pending.delete(msg.id);
       idle.push(w);
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      if (msg.error !== undefined) p.reject(new WorkerCrash(msg.error, p.t));
       else p.resolve(msg.result!);
       pump();
     });
-    w.on('error', (e) => {
-      for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); p.reject(e); }
-    });
+    w.on('error', (e) => lost(w, e.message));
+    w.on('exit', (code) => lost(w, `exit code ${code}`));
     workers.push(w);
     idle.push(w);
-  }
+  };
+  for (let k = 0; k < Math.max(1, size); k++) spawn();
 
   return {
     run: (config, onProgress, tauEps, threads) => new Promise((resolve, reject) => { queue.push({ config, tauEps, threads, onProgress, resolve, reject }); pump(); }),
     interrupt: () => { Atomics.store(flagView, 0, 1); },
-    close: async () => { await Promise.all(workers.map((w) => w.terminate())); },
+    close: async () => { closing = true; await Promise.all(workers.map((w) => w.terminate())); },
   };
 };

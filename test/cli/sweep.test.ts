@@ -1,10 +1,11 @@
 /**
  * Sweeps (issue 6): identical results with 1 and 2 workers and with 3 shards
  * merged; SIGINT midway then --resume gives exactly the lines of an
- * uninterrupted run; a torn last line is redone.
+ * uninterrupted run; a torn last line is redone, and so is a cell recorded as
+ * crashed (its worker died; the pool side is test/experiments/pool.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan, eganAsync } from '../helpers/cli.ts';
@@ -33,6 +34,21 @@ describe('egan sweep', () => {
     expect(lines(ref)).toHaveLength(8);
     expect(lines(join(dir, 'w2'))).toEqual(lines(ref));
     expect(readFileSync(join(ref, 'cells.csv'), 'utf8').trim().split('\n')).toHaveLength(9);
+  });
+
+  it('--resume redoes a cell recorded as crashed (its worker died) and keeps the rest', () => {
+    const out = join(dir, 'crashed');
+    const ref8 = lines(ref);
+    mkdirSync(out);
+    const crashed = { ...ref8[5], status: 'crashed', t: 0, message: 'the worker running this config died: exit code 1', stats: {} };
+    delete (crashed as { metrics?: unknown }).metrics;
+    delete (crashed as { tauEps?: unknown }).tauEps;
+    writeFileSync(join(out, 'results.jsonl'), ref8.map((l, i) => JSON.stringify(i === 5 ? crashed : l)).join('\n') + '\n');
+    const r = egan(['sweep', file, '--workers', '1', '--resume', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/1 cell\(s\) in .* crashed their worker last time; they are redone/);
+    expect(r.stderr).toMatch(/7 already done, 1 to run/);
+    expect(lines(out)).toEqual(ref8);
   });
 
   it('3 shards merged give the same lines, and merge reports no gap', () => {
