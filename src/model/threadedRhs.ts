@@ -61,6 +61,20 @@ export interface ThreadedModel {
   readonly note?: string;
   /** Stop the workers (idempotent). The model's rhs must not be called afterwards. */
   close(): void;
+  /** The worker threads (threads - 1 of them), e.g. for their resourceUsage(). */
+  readonly workers: readonly Worker[];
+}
+
+export interface ThreadOptions {
+  /** How long to wait for the workers to build their model (ms, default 60,000). */
+  readonly timeoutMs?: number;
+  /**
+   * How long a call waits with no worker finishing before it gives up (ms, default
+   * 60,000): a worker thread that died mid-run would otherwise leave the caller waiting
+   * forever. One worker's share of a call is at most a few chunks, milliseconds at
+   * N = 1e5, so only a dead or frozen worker reaches this.
+   */
+  readonly stallMs?: number;
 }
 
 const workerUrl = new URL('../experiments/worker-boot.mjs', import.meta.url);
@@ -78,11 +92,14 @@ export const takeChunks = (ctl: Int32Array, core: OneLayerCore, u: Float64Array,
 /**
  * A model whose rhs runs on `threads` threads (capped at the number of chunks). Blocks
  * until the workers have built their copy of the model (at most
- * `timeoutMs`); a worker that fails to start gives Left with the reason.
+ * `timeoutMs`); a worker that fails to start gives Left with the reason. A call
+ * in which no worker finishes for `stallMs` closes the model and throws (a worker
+ * died); the pool running the solve reports that as a crashed run (pool.ts).
  */
-export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): E.Either<string, ThreadedModel> => {
+export const threadModel = (m: EganModel, threads: number, options: ThreadOptions = {}): E.Either<string, ThreadedModel> => {
+  const { timeoutMs = 60_000, stallMs = 60_000 } = options;
   if (!Number.isInteger(threads) || threads < 1) return E.left(`threads: got ${threads}; expected an integer >= 1`);
-  const single = (note?: string): ThreadedModel => ({ model: m, threads: 1, ...(note ? { note } : {}), close: () => {} });
+  const single = (note?: string): ThreadedModel => ({ model: m, threads: 1, ...(note ? { note } : {}), close: () => {}, workers: [] });
   if (threads === 1) return E.right(single());
   if (!(m.shape.kind === 'mlp' && m.shape.hidden.length === 1)) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
   const core = makeOneLayerCore(m);
@@ -128,10 +145,18 @@ export const threadModel = (m: EganModel, threads: number, timeoutMs = 60_000): 
     Atomics.notify(ctl, CTL.seq);
     core.load(U);
     takeChunks(ctl, core, U, parts, G);
-    let spins = 0;
-    for (let d = Atomics.load(ctl, CTL.done); d < T - 1; d = Atomics.load(ctl, CTL.done)) if (++spins > SPIN) Atomics.wait(ctl, CTL.done, d, 100);
+    let spins = 0, seen = -1, since = 0;
+    for (let d = Atomics.load(ctl, CTL.done); d < T - 1; d = Atomics.load(ctl, CTL.done)) {
+      if (++spins <= SPIN) continue;
+      if (d !== seen) { seen = d; since = Date.now(); }
+      else if (Date.now() - since > stallMs) {
+        close();
+        throw new Error(`threads: no right-hand side worker finished its share for ${stallMs} ms (${T - 1 - d} of ${T - 1} missing): a worker thread died or froze; the threaded model is closed`);
+      }
+      Atomics.wait(ctl, CTL.done, d, 100);
+    }
     if (Atomics.load(ctl, CTL.error) !== 0) throw new Error('a right-hand side worker failed during a call');
     finishRhs(m, chunks, u, parts, G, du);
   };
-  return E.right({ model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close });
+  return E.right({ model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close, workers });
 };

@@ -2,7 +2,8 @@
  * The threaded right-hand side (worker threads on a SharedArrayBuffer) gives
  * bitwise the same derivative as the single-thread fused RHS, for 2 and 4
  * threads (which take chunks in whatever order their timing gives), at several
- * states along a solve, and the same solve end to end.
+ * states along a solve, and the same solve end to end. A dead worker makes a
+ * call throw (after stallMs), not hang.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
@@ -50,6 +51,21 @@ describe('threaded RHS', () => {
       expect(same(a.right.uEnd, b.right.uEnd)).toBe(true);
     });
   }
+
+  it('a call whose worker died throws after stallMs instead of waiting forever, and closes the model', async () => {
+    const m = model(cases[0][1]);
+    const r = threadModel(m, 2, { stallMs: 300 });
+    if (E.isLeft(r)) throw new Error(r.left);
+    opened.push(r.right);
+    const du = new Float64Array(m.n);
+    r.right.model.rhs(0, m.u0, du);
+    expect(same(du, rhsAt(m, m.u0))).toBe(true);
+    await r.right.workers[0].terminate();
+    const t0 = Date.now();
+    expect(() => r.right.model.rhs(0, m.u0, du)).toThrow(/no right-hand side worker finished its share for 300 ms \(1 of 1 missing\)/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(() => r.right.model.rhs(0, m.u0, du)).toThrow(/after close/);
+  });
 
   it('falls back to one thread with a note for a critic without the chunked core, rejects threads < 1', () => {
     const m = model({ seed: 1, target: { kind: 'ring', samples: 8 }, particles: { n: 4 }, critic: { kind: 'mlp', hidden: [3, 3] } });
