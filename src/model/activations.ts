@@ -9,7 +9,10 @@
  * degree 13: another 3-8%): within 4 ulp of Math.tanh (mean 0.47 ulp) and its
  * derivative 1 - tanh^2 accurate to a few ulp relative even in the tails
  * (where 1 - t*t would round to 0); |a| is clamped at 350, where tanh is +-1
- * and tanh' < 1e-300 (test/model/activations.test.ts).
+ * and tanh' < 1e-300 (test/model/activations.test.ts). sigmoid and softplus
+ * use the same reduction for e^{-|x|} (no branch, no Math.exp; 11-18% faster
+ * loops than Math.exp with a sign branch on a critic's pre-activations), to
+ * 1e-15 relative of their closed forms and without overflow in either tail.
  *
  * `activationLoop` is self-contained (it refers to nothing but its parameters
  * and builds its own tables), so that `specialise` (specialise.ts) can compile
@@ -45,19 +48,8 @@ export const activationLoop = (
         for (let i = off, end = off + len; i < end; i++) { const x = a[i]; const p = x > 0; h[i] = p ? x : 0.2 * x; d1[i] = p ? 1 : 0.2; if (d2 !== null) d2[i] = 0; }
       };
     case 'tanh': {
-      const LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, INV_LN2 = 1.44269504088896338700;
+      const { K32, L32_HI, L32_LO, BIAS, POW2, TM1, E2, E3, E4, E5, E6, E7 } = expTables();
       const CLAMP = 700;
-      // 2x = k ln2 / 32 + r, |r| <= ln2 / 64, k = 32 m + j with -16 <= j < 16: e^{2x} = 2^m 2^{j/32} e^r.
-      const K32 = 32 * INV_LN2, L32_HI = LN2_HI / 32, L32_LO = LN2_LO / 32, BIAS = 32 * 1024;
-      // 2^m for m in [-1024, 1023] at index m + 1024; 2^{j/32} - 1 (to full relative accuracy) at j + 16.
-      const POW2 = new Float64Array(2048);
-      for (let i = 0; i < 2048; i++) POW2[i] = 2 ** (i - 1024);
-      const TM1 = new Float64Array(32);
-      for (let j = -16; j < 16; j++) TM1[j + 16] = Math.expm1((j * Math.LN2) / 32);
-      // 1 / n! for the Taylor series of expm1 (|r| <= 0.011: to r^7, truncation < 1e-17 relative).
-      const F = new Float64Array(8);
-      for (let n = 0, f = 1; n < 8; n++) { if (n > 0) f *= n; F[n] = 1 / f; }
-      const E2 = F[2], E3 = F[3], E4 = F[4], E5 = F[5], E6 = F[6], E7 = F[7];
       return (off, len) => {
         for (let i = off, end = off + len; i < end; i++) {
           // tanh x = u / (2 + u) with u = expm1(2x), 1 - tanh^2 = 4 e^{2x} / (2 + u)^2. With P = 2^m and
@@ -81,30 +73,71 @@ export const activationLoop = (
         }
       };
     }
-    case 'sigmoid':
+    case 'sigmoid': {
+      const negExp = expNonPositive();
       return (off, len) => {
         for (let i = off, end = off + len; i < end; i++) {
-          const x = a[i];
-          const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-          const q = s * (1 - s);
+          // With e = e^{-|x|} in (0, 1]: s = 1 / (1 + e) for x >= 0 and e / (1 + e) below, s' = e / (1 + e)^2;
+          // no overflow, full relative accuracy in both tails, one select instead of a branch.
+          const x = a[i], e = negExp(x), inv = 1 / (1 + e), p = x >= 0 ? 1 : 0;
+          const s = (p + (1 - p) * e) * inv, q = e * inv * inv;
           h[i] = s; d1[i] = q;
           if (d2 !== null) d2[i] = q * (1 - 2 * s);
         }
       };
-    case 'softplus':
+    }
+    case 'softplus': {
+      const negExp = expNonPositive();
       return (off, len) => {
         for (let i = off, end = off + len; i < end; i++) {
-          const x = beta * a[i];
-          const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-          h[i] = (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))) / beta;
+          // softplus x = max(x, 0) + log1p(e^{-|x|}) (x = beta a), its derivative the sigmoid above.
+          const x = beta * a[i], e = negExp(x), inv = 1 / (1 + e), p = x >= 0 ? 1 : 0;
+          const s = (p + (1 - p) * e) * inv;
+          h[i] = (p * x + Math.log1p(e)) / beta;
           d1[i] = s;
           if (d2 !== null) d2[i] = beta * s * (1 - s);
         }
       };
+    }
     case 'sin':
+      // Math.sin and Math.cos: on a critic's pre-activations (|a| ~ 0.5, mostly below pi/4, where V8 skips the
+      // reduction) a fused sincos with its own reduction by pi/2 and fdlibm's kernels (within 2 ulp) measured
+      // slower, 16.1 against 14.3 ns per point, though 2.7x faster for |a| up to 8; not kept.
       return (off, len) => {
         for (let i = off, end = off + len; i < end; i++) { const x = a[i]; const s = Math.sin(x); h[i] = s; d1[i] = Math.cos(x); if (d2 !== null) d2[i] = -s; }
       };
+  }
+
+  /**
+   * Tables and constants of the range-reduced exponential (here, not at module level, so that the function
+   * stays self-contained): e^y = 2^m 2^{j/32} e^r with y = k ln2 / 32 + r, |r| <= ln2 / 64, k = 32 m + j,
+   * -16 <= j < 16; POW2[m + 1080] = 2^m (m >= -1080: e^y for y down to -745, where it underflows), TM1[j + 16] = 2^{j/32} - 1 (to full relative accuracy), E_n = 1 / n!
+   * for the series of expm1(r) to r^7 (truncation < 1e-17 relative).
+   */
+  function expTables() {
+    const LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, INV_LN2 = 1.44269504088896338700;
+    const POW2 = new Float64Array(2104);
+    for (let i = 0; i < 2104; i++) POW2[i] = 2 ** (i - 1080);
+    const TM1 = new Float64Array(32);
+    for (let j = -16; j < 16; j++) TM1[j + 16] = Math.expm1((j * Math.LN2) / 32);
+    const F = new Float64Array(8);
+    for (let n = 0, f = 1; n < 8; n++) { if (n > 0) f *= n; F[n] = 1 / f; }
+    return { K32: 32 * INV_LN2, L32_HI: LN2_HI / 32, L32_LO: LN2_LO / 32, BIAS: 32 * 1080, POW2, TM1, E2: F[2], E3: F[3], E4: F[4], E5: F[5], E6: F[6], E7: F[7] };
+  }
+
+  /** e^{-|x|} to ~1 ulp, branch-free; subnormal (to 5e-324 absolute) from |x| = 708 and 0 beyond |x| = 745.2. */
+  function expNonPositive(): (x: number) => number {
+    const { K32, L32_HI, L32_LO, BIAS, POW2, TM1, E2, E3, E4, E5, E6, E7 } = expTables();
+    return (x) => {
+      const y = Math.max(-746, -Math.abs(x));
+      const kb = ((y * K32 + (BIAS + 0.5)) | 0) + 16;
+      const k = kb - (BIAS + 16);
+      const r = y - k * L32_HI - k * L32_LO;
+      const r2 = r * r;
+      const er = r + r2 * ((E2 + r * E3) + r2 * ((E4 + r * E5) + r2 * (E6 + r * E7)));
+      const P = POW2[kb >> 5], s = P + P * TM1[kb & 31];
+      return s + s * er;
+    };
   }
 };
 

@@ -2,7 +2,8 @@
  * The inline tanh of activations.ts against Math.tanh (value, within 4 ulp) and
  * its derivatives against the closed forms 1 / cosh^2 and -2 tanh / cosh^2
  * (relative 1e-14), including the tails where 1 - tanh^2 underflows in a naive
- * formula. relu at and around its kink (relu'(0) := 0, SPEC §1).
+ * formula. sigmoid and softplus (from one branch-free e^{-|x|}) against the
+ * same closed forms evaluated with Math.exp. relu at and around its kink (relu'(0) := 0, SPEC §1).
  */
 import { describe, expect, it } from 'vitest';
 import { activate, activationLoop, secondDerivative } from '../../src/model/activations.ts';
@@ -42,6 +43,34 @@ describe('activations', () => {
     activate('tanh', 1, a, h, d1, d2, 0, n);
     expect(Array.from(h)).toEqual([1, -1, 1, -1, 1, -1]);
     for (const s of d1) { expect(s).toBeGreaterThanOrEqual(0); expect(s).toBeLessThan(1e-300); }
+  });
+
+  // Uniform in [-40, 40], [-1, 1] and [-1190, 1190] (into the underflow of e^{-|x|}), log-spaced 1e-300 .. 300 of both signs.
+  const spread = (): Float64Array => {
+    const xs: number[] = [0, -0];
+    for (let i = 0; i < 20000; i++) xs.push(-40 + (80 * (i + 0.37)) / 20000, -1 + (2 * (i + 0.61)) / 20000, -1190 + (2380 * (i + 0.29)) / 20000);
+    for (let i = 0; i < 4000; i++) { const x = 10 ** (-300 + (302.5 * i) / 4000); xs.push(x, -x); }
+    return Float64Array.from(xs);
+  };
+  // Relative 1e-15 (~4.5 ulp), and 1e-322 absolute where the value is subnormal.
+  const near = (got: number, want: number) => Math.abs(got - want) <= 1e-15 * Math.abs(want) + 1e-322;
+
+  it('sigmoid and softplus agree with their closed forms (relative 1e-15) from the tails to 0, without overflow', () => {
+    const a = spread(), n = a.length;
+    for (const [kind, beta] of [['sigmoid', 1], ['softplus', 1.7]] as const) {
+      const h = new Float64Array(n), d1 = new Float64Array(n);
+      activationLoop(kind, beta, a, h, d1, null)(0, n);
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const x = kind === 'softplus' ? beta * a[i] : a[i], e = Math.exp(-Math.abs(x));
+        const s = x >= 0 ? 1 / (1 + e) : e / (1 + e);
+        const ok = kind === 'sigmoid'
+          ? near(h[i], s) && near(d1[i], e / (1 + e) ** 2)
+          : near(h[i], (Math.max(x, 0) + Math.log1p(e)) / beta) && near(d1[i], s);
+        if (!ok && bad++ < 3) expect.soft(`${kind} at ${a[i]}: ${h[i]}, ${d1[i]}`).toBe('within 1e-15');
+      }
+      expect(bad, kind).toBe(0);
+    }
   });
 
   it('relu and its derivatives around the kink', () => {
