@@ -14,49 +14,75 @@
  * loops than Math.exp with a sign branch on a critic's pre-activations), to
  * 1e-15 relative of their closed forms and without overflow in either tail.
  *
- * `activationLoop` is self-contained (it refers to nothing but its parameters
- * and builds its own tables), so that `specialise` (specialise.ts) can compile
- * a fresh copy for each model with the model's buffers as constants of the
- * code: measured 1.3x on a whole relu RHS (N = 64, 512 samples, MLP [64])
- * against one shared loop taking the buffers as arguments.
+ * `activationKernels` is self-contained (it refers to nothing but its
+ * parameters and builds its own tables), so that `specialise` (specialise.ts)
+ * can compile a fresh copy for each model with the model's buffers as
+ * constants of the code: measured 1.3x on a whole relu RHS (N = 64, 512
+ * samples, MLP [64]) against one shared loop taking the buffers as arguments.
  */
 import type { Activation } from './config.ts';
+import { specialise } from './specialise.ts';
 
-/** The activation of `kind` over a[off .. off + len), written to h, d1 = s', d2 = s'' (unless d2 is null). */
+/** The activation over a[off .. off + len), written to h, d1 = s', d2 = s'' (unless d2 is null). */
 export type ActivationRun = (off: number, len: number) => void;
 
+/** s and s' at one pre-activation x, written to h[i] and d1[i]. */
+export type ActivationPoint = (x: number, h: Float64Array, i: number, d1: Float64Array) => void;
+
+export interface ActivationKernels {
+  /** One point (for loops that fuse the activation with other work, oneLayerKernel.ts). */
+  readonly point: ActivationPoint;
+  /** s'' from s and s' (a caller that does not store s'' recomputes it where needed). */
+  readonly second: (h: number, d1: number) => number;
+  /**
+   * The loop bound to the buffers a, h, d1, d2 (allocate it once, call it per run; it allocates nothing).
+   * With d2 = null, s'' is not stored (one store less per point, ~4% of a tanh RHS).
+   */
+  loop(a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array | null): ActivationRun;
+}
+
 /**
- * The activation loop of `kind` bound to the buffers a, h, d1, d2 (allocate it
- * once, call it per run; it allocates nothing). With d2 = null, s'' is not
- * stored: a caller that needs it computes it from s and s' with
- * `secondDerivative` (one store less per point, ~4% of a tanh RHS).
+ * The activation of `kind`: its point formula, s'' from s and s', and the loop over a run. Every formula is
+ * written once, in `point`; the loop and the fused loops of the kernel call it (V8 inlines it: measured no
+ * slower than the formula written into the loop). Self-contained (it refers to nothing but its parameters and
+ * builds its own tables), so that `specialise` (specialise.ts) can compile a fresh copy for each model.
  */
-export const activationLoop = (
-  kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array | null,
-): ActivationRun => {
-  switch (kind) {
-    case 'relu':
-      // One select and a product instead of two selects (fewer mispredicted branches on
-      // mixed-sign input); "+ 0" makes relu of a negative +0, not -0.
-      return (off, len) => {
-        const end = off + len;
-        for (let i = off; i < end; i++) { const x = a[i]; const p = x > 0 ? 1 : 0; h[i] = p * x + 0; d1[i] = p; }
-        if (d2 !== null) d2.fill(0, off, end);
-      };
-    case 'leaky_relu':
-      return (off, len) => {
-        for (let i = off, end = off + len; i < end; i++) { const x = a[i]; const p = x > 0; h[i] = p ? x : 0.2 * x; d1[i] = p ? 1 : 0.2; if (d2 !== null) d2[i] = 0; }
-      };
-    case 'tanh': {
-      const { K32, L32_HI, L32_LO, BIAS, POW2, TM1, E2, E3, E4, E5, E6, E7 } = expTables();
-      const CLAMP = 700;
-      return (off, len) => {
-        for (let i = off, end = off + len; i < end; i++) {
+export const activationKernels = (kind: Activation, beta: number): ActivationKernels => {
+  const point = pointOf();
+  const second: (h: number, d1: number) => number =
+    kind === 'tanh' ? (h, d1) => -2 * h * d1
+      : kind === 'sigmoid' ? (h, d1) => d1 * (1 - 2 * h)
+        : kind === 'sin' ? (h) => -h
+          : kind === 'softplus' ? (_h, d1) => beta * d1 * (1 - d1)
+            : () => 0;
+  return {
+    point,
+    second,
+    loop: (a, h, d1, d2) => (off, len) => {
+      for (let i = off, end = off + len; i < end; i++) {
+        point(a[i], h, i, d1);
+        if (d2 !== null) d2[i] = second(h[i], d1[i]);
+      }
+    },
+  };
+
+  function pointOf(): ActivationPoint {
+    switch (kind) {
+      case 'relu':
+        // One select and a product instead of two selects (fewer mispredicted branches on
+        // mixed-sign input); "+ 0" makes relu of a negative +0, not -0.
+        return (x, h, i, d1) => { const p = x > 0 ? 1 : 0; h[i] = p * x + 0; d1[i] = p; };
+      case 'leaky_relu':
+        return (x, h, i, d1) => { const p = x > 0; h[i] = p ? x : 0.2 * x; d1[i] = p ? 1 : 0.2; };
+      case 'tanh': {
+        const { K32, L32_HI, L32_LO, BIAS, POW2, TM1, E2, E3, E4, E5, E6, E7 } = expTables();
+        const CLAMP = 700;
+        return (x, h, i, d1) => {
           // tanh x = u / (2 + u) with u = expm1(2x), 1 - tanh^2 = 4 e^{2x} / (2 + u)^2. With P = 2^m and
           // T = 2^{j/32} - 1 from the tables: e^{2x} - 1 = P T + (P - 1) + P (1 + T) expm1(r), every term
           // without cancellation (P = 1, P - 1 = 0 for |2x| < ln2 / 2; beyond, |e^{2x} - 1| > 0.29). No branch,
           // no library call.
-          const y = Math.max(-CLAMP, Math.min(CLAMP, 2 * a[i]));
+          const y = Math.max(-CLAMP, Math.min(CLAMP, 2 * x));
           const kb = ((y * K32 + (BIAS + 0.5)) | 0) + 16;
           const k = kb - (BIAS + 16);
           const r = y - k * L32_HI - k * L32_LO;
@@ -66,53 +92,43 @@ export const activationLoop = (
           const s = P + PT;
           const u = s * er + (PT + (P - 1));
           const inv = 1 / (2 + u);
-          const t = u * inv;
-          const s1 = 4 * ((s + s * er) * inv) * inv;
-          h[i] = t; d1[i] = s1;
-          if (d2 !== null) d2[i] = -2 * t * s1;
-        }
-      };
+          h[i] = u * inv;
+          d1[i] = 4 * ((s + s * er) * inv) * inv;
+        };
+      }
+      case 'sigmoid': {
+        const negExp = expNonPositive();
+        // With e = e^{-|x|} in (0, 1]: s = 1 / (1 + e) for x >= 0 and e / (1 + e) below, s' = e / (1 + e)^2;
+        // no overflow, full relative accuracy in both tails, one select instead of a branch.
+        return (x, h, i, d1) => {
+          const e = negExp(x), inv = 1 / (1 + e), p = x >= 0 ? 1 : 0;
+          h[i] = (p + (1 - p) * e) * inv;
+          d1[i] = e * inv * inv;
+        };
+      }
+      case 'softplus': {
+        const negExp = expNonPositive();
+        // softplus = max(z, 0) + log1p(e^{-|z|}) over beta (z = beta x), its derivative the sigmoid above.
+        return (x, h, i, d1) => {
+          const z = beta * x, e = negExp(z), inv = 1 / (1 + e), p = z >= 0 ? 1 : 0;
+          h[i] = (p * z + Math.log1p(e)) / beta;
+          d1[i] = (p + (1 - p) * e) * inv;
+        };
+      }
+      case 'sin':
+        // Math.sin and Math.cos: on a critic's pre-activations (|a| ~ 0.5, mostly below pi/4, where V8 skips the
+        // reduction) a fused sincos with its own reduction by pi/2 and fdlibm's kernels (within 2 ulp) measured
+        // slower, 16.1 against 14.3 ns per point, though 2.7x faster for |a| up to 8; not kept.
+        return (x, h, i, d1) => { h[i] = Math.sin(x); d1[i] = Math.cos(x); };
     }
-    case 'sigmoid': {
-      const negExp = expNonPositive();
-      return (off, len) => {
-        for (let i = off, end = off + len; i < end; i++) {
-          // With e = e^{-|x|} in (0, 1]: s = 1 / (1 + e) for x >= 0 and e / (1 + e) below, s' = e / (1 + e)^2;
-          // no overflow, full relative accuracy in both tails, one select instead of a branch.
-          const x = a[i], e = negExp(x), inv = 1 / (1 + e), p = x >= 0 ? 1 : 0;
-          const s = (p + (1 - p) * e) * inv, q = e * inv * inv;
-          h[i] = s; d1[i] = q;
-          if (d2 !== null) d2[i] = q * (1 - 2 * s);
-        }
-      };
-    }
-    case 'softplus': {
-      const negExp = expNonPositive();
-      return (off, len) => {
-        for (let i = off, end = off + len; i < end; i++) {
-          // softplus x = max(x, 0) + log1p(e^{-|x|}) (x = beta a), its derivative the sigmoid above.
-          const x = beta * a[i], e = negExp(x), inv = 1 / (1 + e), p = x >= 0 ? 1 : 0;
-          const s = (p + (1 - p) * e) * inv;
-          h[i] = (p * x + Math.log1p(e)) / beta;
-          d1[i] = s;
-          if (d2 !== null) d2[i] = beta * s * (1 - s);
-        }
-      };
-    }
-    case 'sin':
-      // Math.sin and Math.cos: on a critic's pre-activations (|a| ~ 0.5, mostly below pi/4, where V8 skips the
-      // reduction) a fused sincos with its own reduction by pi/2 and fdlibm's kernels (within 2 ulp) measured
-      // slower, 16.1 against 14.3 ns per point, though 2.7x faster for |a| up to 8; not kept.
-      return (off, len) => {
-        for (let i = off, end = off + len; i < end; i++) { const x = a[i]; const s = Math.sin(x); h[i] = s; d1[i] = Math.cos(x); if (d2 !== null) d2[i] = -s; }
-      };
   }
 
   /**
    * Tables and constants of the range-reduced exponential (here, not at module level, so that the function
    * stays self-contained): e^y = 2^m 2^{j/32} e^r with y = k ln2 / 32 + r, |r| <= ln2 / 64, k = 32 m + j,
-   * -16 <= j < 16; POW2[m + 1080] = 2^m (m >= -1080: e^y for y down to -745, where it underflows), TM1[j + 16] = 2^{j/32} - 1 (to full relative accuracy), E_n = 1 / n!
-   * for the series of expm1(r) to r^7 (truncation < 1e-17 relative).
+   * -16 <= j < 16; POW2[m + 1080] = 2^m (m >= -1080: e^y down to y = -745, where it underflows),
+   * TM1[j + 16] = 2^{j/32} - 1 (to full relative accuracy), E_n = 1 / n! for the series of expm1(r) to r^7
+   * (truncation < 1e-17 relative).
    */
   function expTables() {
     const LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, INV_LN2 = 1.44269504088896338700;
@@ -142,15 +158,13 @@ export const activationLoop = (
 };
 
 /**
- * s'' from s and s' (the same expressions, so the same bits, as activationLoop
- * stores): self-contained, for the specialised kernel to inline.
+ * The activation loop of `kind` bound to a, h, d1, d2, from its own compiled copy of activationKernels
+ * (specialise.ts): with one shared copy the loop's call of `point` sees every activation in use in the
+ * process and V8 stops inlining it (measured 2.4x slower for sigmoid, 6x for relu after five activations).
  */
-export const secondDerivative = (kind: Activation, beta: number, h: number, d1: number): number =>
-  kind === 'tanh' ? -2 * h * d1
-    : kind === 'sigmoid' ? d1 * (1 - 2 * h)
-      : kind === 'sin' ? -h
-        : kind === 'softplus' ? beta * d1 * (1 - d1)
-          : 0;
+export const activationLoop = (
+  kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array | null,
+): ActivationRun => specialise(activationKernels)(kind, beta).loop(a, h, d1, d2);
 
 /**
  * One-off evaluation over a[off .. off + len) (builds the loop each call: for

@@ -8,12 +8,14 @@
  * buffers (coordinates, pre-activations, activation values and derivatives
  * stored unit-major), so the per-unit parameters sit in registers and the
  * per-unit gradient sums are accumulated in registers and written once per
- * block. The activation is evaluated over a whole block in one call of a
- * loop compiled for this model and bound to the block buffers (relu: inside
- * the pre-activation pass); s'' is not stored but recomputed from s and s'
- * where the regularizer needs it. The code itself is in oneLayerKernel.ts,
+ * block. In d = 2 the activation is evaluated inside the pre-activation pass
+ * (its point formula, inlined; 1.2-1.4x on a tanh RHS against a separate
+ * loop over stored pre-activations), otherwise over the whole block in one
+ * call of a loop compiled for this model and bound to the block buffers;
+ * s'' is not stored but recomputed from s and s' where the regularizer needs
+ * it. The code itself is in oneLayerKernel.ts,
  * compiled once per model (see below).
- * Passes per block: pre-activation, activation, then (particles, or any
+ * Passes per block: pre-activation and activation, then (particles, or any
  * point whose coefficient depends on D or that carries the regularizer) D
  * and g = grad_x D, then the parameter gradient (with the double-backprop
  * term of the regularizer where it applies). With relu in d = 2 the
@@ -35,7 +37,7 @@
  * Tested equal to the generic path to rounding (test/model/fastpath.test.ts).
  */
 import type { Rhs } from '../ode/problem.ts';
-import { activationLoop, secondDerivative } from './activations.ts';
+import { activationKernels } from './activations.ts';
 import { oneLayerKernel } from './oneLayerKernel.ts';
 import { specialise } from './specialise.ts';
 import type { EganParts } from './rhs.ts';
@@ -77,7 +79,7 @@ export interface OneLayerCore {
  */
 export const makeOneLayerCore = (m: EganParts): OneLayerCore => {
   const chunks = chunkCount(m.N, m.targetWeights.length);
-  return { p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activation: specialise(activationLoop), secondDerivative, chunks, BLOCK }) };
+  return { p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activation: specialise(activationKernels), chunks, BLOCK }) };
 };
 
 /**

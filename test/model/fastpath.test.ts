@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, makeGenericRhs } from '../../src/index.ts';
 import { oneLayerKernel } from '../../src/model/oneLayerKernel.ts';
-import { activationLoop, secondDerivative } from '../../src/model/activations.ts';
+import { activationKernels } from '../../src/model/activations.ts';
 import { chunkCount } from '../../src/model/rhsOneLayer.ts';
 import { model, rhsAt } from '../helpers/configs.ts';
 
@@ -30,7 +30,7 @@ describe('fused one-layer RHS = generic RHS', () => {
       // A state after one Euler step (the initial biases are 0, which hides the order of the pre-activation sum).
       const du = rhsAt(m), u = m.u0.map((v, k) => v + 0.3 * du[k]);
       const run = (fused: boolean) => {
-        const k = oneLayerKernel(m, { activation: activationLoop, secondDerivative, chunks, BLOCK: 32, fused });
+        const k = oneLayerKernel(m, { activation: activationKernels, chunks, BLOCK: 32, fused });
         const parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
         k.load(u);
         for (let c = 0; c < chunks; c++) k.chunk(u, c, parts, c * p, G);

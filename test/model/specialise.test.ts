@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { specialise } from '../../src/model/specialise.ts';
 import { oneLayerKernel } from '../../src/model/oneLayerKernel.ts';
-import { activationLoop, secondDerivative } from '../../src/model/activations.ts';
+import { activationKernels, activationLoop } from '../../src/model/activations.ts';
 import { ACTIVATIONS } from '../../src/model/config.ts';
 import { chunkCount } from '../../src/model/rhsOneLayer.ts';
 import { model } from '../helpers/configs.ts';
@@ -30,7 +30,7 @@ describe('specialise', () => {
     it(`the specialised one-layer kernel equals the shared one bit for bit (${name})`, () => {
       const m = model({ seed: 4, target: { kind: 'ring', samples: 45, dim }, particles: { n: 37 }, critic: { kind: 'mlp', hidden: [11], activation }, regularizer: { kind: 'grad2-fake', lambda: 0.8 }, loss: 'nsgan' });
       const chunks = chunkCount(m.N, m.M);
-      const deps = { activation: activationLoop, secondDerivative, chunks, BLOCK: 32 };
+      const deps = { activation: activationKernels, chunks, BLOCK: 32 };
       const run = (k: ReturnType<typeof oneLayerKernel>) => {
         const p = m.shape.p, parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
         k.load(m.u0);
@@ -39,7 +39,7 @@ describe('specialise', () => {
       };
       const fresh = specialise(oneLayerKernel);
       expect(fresh).not.toBe(oneLayerKernel);
-      const a = run(oneLayerKernel(m, deps)), b = run(fresh(m, { ...deps, activation: specialise(activationLoop) }));
+      const a = run(oneLayerKernel(m, deps)), b = run(fresh(m, { ...deps, activation: specialise(activationKernels) }));
       expect(b.every((v, i) => Object.is(v, a[i]))).toBe(true);
     });
   }
@@ -50,7 +50,7 @@ describe('specialise', () => {
       const out = () => [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
       const [h1, p1, q1] = out(), [h2, p2, q2] = out();
       activationLoop(kind, 1.5, a, h1, p1, q1)(3, n - 5);
-      specialise(activationLoop)(kind, 1.5, a, h2, p2, q2)(3, n - 5);
+      specialise(activationKernels)(kind, 1.5).loop(a, h2, p2, q2)(3, n - 5);
       for (const [x, y] of [[h1, h2], [p1, p2], [q1, q2]]) expect(y.every((v, i) => Object.is(v, x[i])), kind).toBe(true);
       expect(h1[1]).toBe(0); // outside the run: untouched
     }
