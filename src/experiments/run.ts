@@ -102,7 +102,7 @@ export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warni
     w.push(`the ${c.activation} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system, SPEC §8): the adaptive solver crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls). Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... })`);
   }
   if (st.stiffAt !== undefined && (sol.method === 'dopri5' || sol.method === 'dop853'))
-    w.push(`the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence, SPEC §8); solver.method "auto" switches to the Rosenbrock method there`);
+    w.push(`the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence, SPEC §8); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more`);
   return w;
 };
 

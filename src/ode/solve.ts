@@ -92,7 +92,7 @@ export const buildSolution = (
 export const statsWarnings = (stats: SolveStats, method: string): string[] => {
   const w: string[] = [];
   if (stats.stiffAt !== undefined && method !== 'auto' && method !== 'rodas4')
-    w.push(`stiffness detected at t = ${stats.stiffAt.toPrecision(6)} (explicit steps limited by stability, not accuracy); method "auto" or "rodas4" will be much cheaper`);
+    w.push(`stiffness detected at t = ${stats.stiffAt.toPrecision(6)} (explicit steps limited by stability, not accuracy); method "auto" (which switches to "rodas4" where that pays) can be much cheaper`);
   if (stats.steps >= 2000 && stats.rejected > 0.25 * stats.steps)
     w.push(`${stats.rejected} of ${stats.steps} steps were rejected: the right-hand side is probably not smooth (a relu/leaky_relu kink, SPEC §8); a smooth activation or a fixed-step method avoids the crawl`);
   return w;

@@ -1,15 +1,17 @@
 /**
  * Hairer's stiffness monitor (dopri5.f, "IASTI/NONSTI" logic): a step whose
  * stiffness ratio h |lambda| exceeds the stability boundary counts as a
- * stiff step; 15 stiff steps without 6 consecutive non-stiff ones in between
- * declare the problem stiff.
+ * stiff step; 15 stiff steps (`needed`) without 6 consecutive non-stiff ones
+ * in between declare the problem stiff.
  */
 export interface StiffnessMonitor {
   stiff: number;
   nonStiff: number;
+  /** Stiff steps needed to declare stiffness (Hairer's 15; method "auto" raises it after an uneconomic switch). */
+  needed: number;
 }
 
-export const makeStiffnessMonitor = (): StiffnessMonitor => ({ stiff: 0, nonStiff: 0 });
+export const makeStiffnessMonitor = (): StiffnessMonitor => ({ stiff: 0, nonStiff: 0, needed: 15 });
 
 /** Feed one accepted step's ratio; returns true when the problem has just been declared stiff. */
 export const observeStiffness = (m: StiffnessMonitor, ratio: number, boundary: number): boolean => {
@@ -17,7 +19,7 @@ export const observeStiffness = (m: StiffnessMonitor, ratio: number, boundary: n
   if (ratio > 0.985 * boundary) {
     m.nonStiff = 0;
     m.stiff++;
-    if (m.stiff >= 15) { m.stiff = 0; return true; }
+    if (m.stiff >= m.needed) { m.stiff = 0; return true; }
   } else {
     m.nonStiff++;
     if (m.nonStiff >= 6) m.stiff = 0;
