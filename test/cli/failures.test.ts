@@ -36,11 +36,16 @@ describe('failures end to end', () => {
 
   it('SIGINT during egan run --out: stops within a second, exit 130, partial trajectory flushed and marked', async () => {
     const out = join(dir, 'int');
-    // Saved every 1 time unit (100 rk4 steps, a few ms), so that points exist by the time of the signal even when
-    // start-up on a busy machine eats most of the wait; t1 keeps the run far from its end (1e7 steps).
+    // Saved every 1 time unit (100 rk4 steps, a few ms), so that points exist by the time of the signal; t1 keeps
+    // the run far from its end (1e7 steps).
     const cfg = write('long.json', { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 1e5, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 100001 } });
     const child = eganAsync(['run', cfg, '--out', out]);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Signal once the run reports progress past t = 0 (its first plain progress line on stderr comes after ~5 s):
+    // a fixed 2.5 s wait sometimes fell before the first step when start-up was slow (t = 0 in the result).
+    let stderr = '';
+    child.stderr?.on('data', (b: Buffer) => { stderr += b.toString(); });
+    const t0 = Date.now();
+    while (!/egan run: [0-9.e+]*[1-9][0-9.e+]*\//.test(stderr) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
     const sent = Date.now();
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
