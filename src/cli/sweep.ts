@@ -75,7 +75,7 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   }
   if (prior.torn > 0 || crashed > 0) {
     if (prior.torn > 0) process.stderr.write(`egan sweep: ${prior.torn} torn line(s) in ${resultsPath} (an interrupted write); those cells are redone\n`);
-    // Rewrite the file without the torn lines so that it stays valid JSONL.
+    // Rewrite the file without the torn and crashed lines (valid JSONL; crashed cells are redone).
     writeAtomic(resultsPath, prior.lines.map((l) => JSON.stringify(l)).join('\n') + (prior.lines.length ? '\n' : ''));
   }
   // A line's key identifies its resolved config; its index and assignment belong to the sweep spec. When the spec changed

@@ -158,14 +158,23 @@ export const activationKernels = (kind: Activation, beta: number): ActivationKer
   }
 };
 
+/** Compiled copies of activationKernels, one per activation and beta (see activationLoop). */
+const compiled = new Map<string, ActivationKernels>();
+
 /**
- * The activation loop of `kind` bound to a, h, d1, d2, from its own compiled copy of activationKernels
- * (specialise.ts): with one shared copy the loop's call of `point` sees every activation in use in the
- * process and V8 stops inlining it (measured 2.4x slower for sigmoid, 6x for relu after five activations).
+ * The activation loop of `kind` bound to a, h, d1, d2, from a compiled copy of activationKernels
+ * (specialise.ts) kept per activation and beta: with one shared copy the loop's call of `point` sees every
+ * activation in use in the process and V8 stops inlining it (measured 2.4x slower for sigmoid, 6x for relu
+ * after five activations); a fresh copy per loop would compile (~1 ms) for every critic workspace.
  */
 export const activationLoop = (
   kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array | null,
-): ActivationRun => specialise(activationKernels)(kind, beta).loop(a, h, d1, d2);
+): ActivationRun => {
+  const key = `${kind} ${beta}`;
+  let k = compiled.get(key);
+  if (k === undefined) { k = specialise(activationKernels)(kind, beta); compiled.set(key, k); }
+  return k.loop(a, h, d1, d2);
+};
 
 /**
  * One-off evaluation over a[off .. off + len) (builds the loop each call: for
