@@ -9,7 +9,6 @@ import { EXIT, UsageError } from './io.ts';
 import { runCommand } from './run.ts';
 import { criticalCommand, dampCommand, locusCommand } from './analysis.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
-import { reportCommand } from './report.ts';
 import { WorkerCrash } from '../experiments/pool.ts';
 
 const program = new Command();
@@ -84,7 +83,7 @@ program.command('report')
   .option('--quick', 'a small, fast version (for tests)')
   .option('--full', 'the full SPEC §6.3 grid and horizon (long)')
   .option('--workers <k>', 'worker threads for the phase diagram (default: the number of cores)')
-  .action(act((o: { out?: string; quick?: boolean; full?: boolean; workers?: string }) => reportCommand(o)));
+  .action(act((o: { out?: string; quick?: boolean; full?: boolean; workers?: string }) => import('./report.ts').then((m) => m.reportCommand(o))));
 
 const main = async (): Promise<number> => {
   try {

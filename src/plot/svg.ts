@@ -2,13 +2,20 @@
  * Figures as SVG strings: vega-lite specs compiled to vega and rendered
  * headless (renderer "none" + toSVG: no browser, no canvas; text widths are
  * estimated by vega).
+ *
+ * vega and vega-lite are loaded on the first render, not when this module is
+ * imported: together they cost ~0.7 s of start-up that every CLI command and
+ * every importer of the library would otherwise pay (measured: importing
+ * src/index.ts 1.58 s with them at the top, see the commit).
  */
-import * as vl from 'vega-lite';
-import * as vega from 'vega';
+import type * as VL from 'vega-lite';
 
-export type VlSpec = vl.TopLevelSpec;
+export type VlSpec = VL.TopLevelSpec;
+
+let libs: Promise<[typeof import('vega-lite'), typeof import('vega')]> | undefined;
 
 export const renderSvg = async (spec: VlSpec): Promise<string> => {
+  const [vl, vega] = await (libs ??= Promise.all([import('vega-lite'), import('vega')]));
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
