@@ -11,13 +11,22 @@
  * cleaner choice for a phase diagram); an axis over "seed" overrides both.
  * Either way a cell's numbers depend only on its resolved config: the same
  * whatever the number of workers or shards.
+ *
+ * Rules: `"rules": [{ "when": { path: value, ... }, "set": { path: value, ... } }]`
+ * change a cell's config where the axes alone cannot, e.g. a fixed-step
+ * solver for relu critics and an adaptive one for smooth activations in one
+ * sweep. After the axes (and the seed) are set, each rule in order whose
+ * `when` fields all equal the cell's config values sets its `set` fields;
+ * a `when` path that is not a field of the config is an error (a typo would
+ * otherwise never match). What a rule sets is part of the resolved config,
+ * hence of the cell's key, not of its assignment (the axis values).
  */
 import { z } from 'zod';
 import * as E from 'fp-ts/lib/Either.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { ConfigSchema, formatConfigError, type Config } from '../model/config.ts';
-import { setField } from '../model/fieldPath.ts';
+import { getField, setField } from '../model/fieldPath.ts';
 import { hashString } from '../model/random.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
@@ -27,11 +36,18 @@ const Axis = z.union([
   z.strictObject({ path: z.string().min(1), logspace: z.strictObject({ from: num.refine((x) => x > 0, { message: 'expected > 0' }), to: num.refine((x) => x > 0, { message: 'expected > 0' }), n: z.int().min(1) }) }),
 ]);
 
+const nonEmpty = (r: Record<string, unknown>) => Object.keys(r).length > 0;
+const Rule = z.strictObject({
+  when: z.record(z.string().min(1), z.unknown()).refine(nonEmpty, { message: 'expected at least one field path' }),
+  set: z.record(z.string().min(1), z.unknown()).refine(nonEmpty, { message: 'expected at least one field path' }),
+});
+
 export const SweepSchema = z.strictObject({
   seed: z.int().min(0).default(0),
   seedMode: z.enum(['per-cell', 'shared']).default('per-cell'),
   base: z.record(z.string(), z.unknown()),
   axes: z.array(Axis).min(1),
+  rules: z.array(Rule).optional(),
   tauEps: z.strictObject({ distance: z.enum(['meanGap', 'mmd2', 'slicedW2']).default('meanGap'), eps: num.refine((x) => x > 0), relative: z.boolean().default(true), samples: z.int().min(1).default(4) }).optional(),
 });
 export type SweepSpec = z.infer<typeof SweepSchema>;
@@ -97,6 +113,20 @@ export const expandSweep = (spec: SweepSpec): E.Either<string, Cell[]> => {
       const s = setField(c, path, v);
       if (E.isLeft(s)) return E.left(`cell ${index} ${JSON.stringify(ordered)}: ${formatConfigError(s.left)}`);
       c = s.right;
+    }
+    for (const [r, rule] of (spec.rules ?? []).entries()) {
+      let match = true;
+      for (const [path, v] of Object.entries(rule.when)) {
+        const have = getField(c, path);
+        if (have === undefined) return E.left(`sweep.rules.${r}.when: "${path}" is not a field of the config of cell ${index} ${JSON.stringify(ordered)}`);
+        if (canonical(have) !== canonical(v)) match = false;
+      }
+      if (!match) continue;
+      for (const [path, v] of Object.entries(rule.set)) {
+        const s = setField(c, path, v);
+        if (E.isLeft(s)) return E.left(`cell ${index} ${JSON.stringify(ordered)}, sweep.rules.${r}.set: ${formatConfigError(s.left)}`);
+        c = s.right;
+      }
     }
     cells.push({ index, assignment: ordered, config: c, key: configKey(c) });
   }
