@@ -15,7 +15,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { makePool, renderSvg, type Activation, type ConfigInput, type Config, type RunOutcome } from '../src/index.ts';
+import { makePool, phaseDiagramSpec, renderSvg, type PhaseCell, type PhaseField, type Activation, type ConfigInput, type Config, type RunOutcome } from '../src/index.ts';
 import { resolve } from './criticalDamping.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
 
@@ -56,24 +56,8 @@ export const modeCollapseFigure = async (o: FigureOptions & { outDir: string }):
     const r = outcomes.get(i)!;
     return [c.activation, c.g2, c.etaD, r.status, r.t, r.metrics ? r.metrics.modesCovered / 8 : null, r.metrics?.collapseScore ?? null, r.metrics?.quality ?? null, r.stats.rhsEvals];
   });
-  const data = rows.map(([activation, g2, etaD, status, , covered, score]) => ({ activation, g2: String(g2), etaD: String(etaD), status, covered, score }));
-  const panel = (field: 'covered' | 'score', title: string, scheme: string) => renderSvg({
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title, data: { values: data },
-    facet: { column: { field: 'activation', type: 'nominal', title: null } },
-    spec: {
-      width: 150, height: 20 * etaDs.length + 20,
-      layer: [
-        { mark: 'rect', encoding: {
-          x: { field: 'g2', type: 'ordinal', title: 'g2/g1', sort: g2s.map(String) }, y: { field: 'etaD', type: 'ordinal', title: 'etaD/etaG', sort: etaDs.map(String).reverse() },
-          color: { field, type: 'quantitative', scale: { domain: [0, 1], scheme }, title: field === 'covered' ? 'modes covered / K' : 'collapse score' },
-        } },
-        { mark: { type: 'text', fontSize: 9 }, encoding: {
-          x: { field: 'g2', type: 'ordinal', sort: g2s.map(String) }, y: { field: 'etaD', type: 'ordinal', sort: etaDs.map(String).reverse() },
-          text: { condition: { test: "datum.status !== 'success'", value: 'fail' }, field, type: 'quantitative', format: '.2f' },
-        } },
-      ],
-    },
-  } as never);
+  const data: PhaseCell[] = rows.map(([activation, g2, etaD, status, , covered, score]) => ({ activation, g2, etaD, status, covered, score }) as PhaseCell);
+  const panel = (field: PhaseField, title: string) => renderSvg(phaseDiagramSpec(data, field, title));
   // Snapshots: final particles at the first activation's cells with the largest etaD.
   const snapEta = etaDs[etaDs.length - 1];
   const snaps = cells.map((c, i) => ({ c, r: outcomes.get(i)! })).filter(({ c }) => c.activation === acts[0] && c.etaD === snapEta);
@@ -91,7 +75,7 @@ export const modeCollapseFigure = async (o: FigureOptions & { outDir: string }):
       color: { field: 'kind', type: 'nominal', title: null }, shape: { field: 'kind', type: 'nominal', title: null },
     } },
   } as never);
-  const svgs = await Promise.all([panel('covered', 'Modes covered / K', 'viridis'), panel('score', 'Collapse score (0 uniform, 1 one mode)', 'reds'), snapSvg]);
+  const svgs = await Promise.all([panel('covered', 'Modes covered / K'), panel('score', 'Collapse score (0 uniform, 1 one mode)'), snapSvg]);
   const failures = rows.filter((r) => r[3] !== 'success').length;
   const first = (act: Activation, eta: number, g2: number) => rows.find((r) => r[0] === act && r[2] === eta && r[1] === g2);
   const q: Record<string, number> = {};

@@ -8,3 +8,4 @@ export * from './model/index.ts';
 export * from './experiments/index.ts';
 export * from './analysis/index.ts';
 export * from './plot/svg.ts';
+export * from './plot/phase.ts';

@@ -63,7 +63,7 @@ program.command('locus')
 
 program.command('sweep')
   .description('run every cell of a sweep on a pool of worker threads; results.jsonl is appended as cells finish')
-  .argument('<sweep>', 'sweep JSON file: { base, axes, seed?, seedMode?, tauEps? }')
+  .argument('<sweep>', 'sweep JSON file: { base, axes, rules?, seed?, seedMode?, tauEps? }')
   .option('--workers <k>', 'worker threads (default: the number of cores)')
   .option('--shard <i/n>', 'run only the i-th of n disjoint parts (cells with index % n = i - 1)')
   .option('--resume', 'skip the cells already in DIR/results.jsonl')
@@ -76,6 +76,12 @@ program.command('merge')
   .requiredOption('--out <dir>', 'folder for the merged results')
   .option('--sweep <file>', 'the sweep spec, to list missing cells')
   .action(act((dirs: string[], o: { out: string; sweep?: string }) => mergeCommand(dirs, o)));
+
+program.command('phase')
+  .description('the SPEC §6.3 phase diagram (modes covered / K and collapse score over g2/g1 x etaD, a panel per activation) of a sweep\'s results')
+  .argument('<dir>', 'the --out folder of egan sweep or egan merge (sweep.resolved.json, results.jsonl)')
+  .option('--out <file>', 'SVG file to write (default: DIR/phase.svg)')
+  .action(act((dir: string, o: { out?: string }) => import('./phase.ts').then((m) => m.phaseCommand(dir, o))));
 
 program.command('report')
   .description('run the default analyses (SPEC §6) and write an HTML report with SVG plots and the data as CSV/JSON')

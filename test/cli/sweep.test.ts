@@ -107,4 +107,24 @@ describe('egan sweep', () => {
     const csv = readFileSync(join(out, 'cells.csv'), 'utf8').trim().split('\n').slice(1);
     for (const row of csv) expect(row.split(',')[2]).not.toBe('');
   });
+  it('egan phase draws the phase diagram of a sweep (each cell at its g2/g1 and etaD with its modes covered / K); a folder without a sweep or a sweep without an etaD axis exits 2 naming it', () => {
+    const r = egan(['phase', ref]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^phase diagram of 8 cells \(1 activation\(s\) x 4 g2\/g1 x 2 etaD\/etaG\), 0 failed \(marked "fail"\), 0 not run: /);
+    const svg = readFileSync(join(ref, 'phase.svg'), 'utf8');
+    const order = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1];
+    const drawn = [...svg.matchAll(/aria-label="g2\/g1: ([^;]*); etaD\/etaG: ([^;]*); modes covered \/ K: ([^"]*)"/g)].map((m) => [+m[1], +m[2], +m[3]]).sort(order);
+    const want = lines(ref).map((l) => [l.assignment['kernel.g2'], l.assignment.etaD, l.metrics.modesCovered / 4]).sort(order);
+    expect(drawn).toEqual(want);
+    expect(svg.match(/aria-roledescription="rect mark"/g)).toHaveLength(16); // 8 cells, covered and score
+    const none = egan(['phase', join(dir, 'nowhere')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^egan: .*nowhere\/sweep\.resolved\.json does not exist/);
+    const flat = join(dir, 'flat');
+    mkdirSync(flat);
+    writeFileSync(join(flat, 'sweep.resolved.json'), JSON.stringify({ ...spec(5), axes: [{ path: 'kernel.g2', values: [0, 0.5] }] }));
+    const noEta = egan(['phase', flat]);
+    expect(noEta.status).toBe(2);
+    expect(noEta.stderr).toMatch(/needs an axis over "etaD"; the sweep's axes are kernel\.g2/);
+  });
 });

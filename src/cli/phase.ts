@@ -1,0 +1,69 @@
+/**
+ * `egan phase <dir> [--out FILE]`: the SPEC §6.3 phase diagram of a finished
+ * (or partial) sweep, read from DIR/sweep.resolved.json and DIR/results.jsonl
+ * as written by `egan sweep` or `egan merge`. The sweep's axes must be over
+ * `kernel.g2` and `etaD` and may be over `critic.activation` (one panel per
+ * activation); the target must be a ring (modes covered is counted against
+ * its K modes). Writes one SVG: modes covered / K above the collapse score,
+ * over g2/g1 x etaD/etaG; failed cells read "fail", cells not yet run are
+ * left blank and counted in the printed line.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { expandSweep, parseSweep, readResults } from '../experiments/sweep.ts';
+import { phaseDiagramSpec, type PhaseCell } from '../plot/phase.ts';
+import { renderSvg, type VlSpec } from '../plot/svg.ts';
+import { EXIT, UsageError, readJsonFile, writeAtomic } from './io.ts';
+
+const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
+
+/** Without its $schema, for use inside a concatenation. */
+const inner = (s: VlSpec): Record<string, unknown> => { const { $schema: _, ...rest } = s as unknown as Record<string, unknown>; return rest; };
+
+export const phaseCommand = async (dir: string, opts: { out?: string }): Promise<number> => {
+  const specFile = join(dir, 'sweep.resolved.json');
+  if (!existsSync(specFile)) throw new UsageError(`${specFile} does not exist (expected the --out folder of egan sweep or egan merge)`);
+  const spec = parseSweep(readJsonFile(specFile, 'sweep'));
+  if (E.isLeft(spec)) throw new UsageError(`${specFile}: ${spec.left}`);
+  const paths = spec.right.axes.map((a) => a.path);
+  for (const need of ['kernel.g2', 'etaD']) {
+    if (!paths.includes(need)) throw new UsageError(`${specFile}: the phase diagram needs an axis over "${need}"; the sweep's axes are ${paths.join(', ')}`);
+  }
+  const other = paths.find((p) => !PHASE_AXES.includes(p));
+  if (other) throw new UsageError(`${specFile}: axis "${other}" is not one of ${PHASE_AXES.join(', ')} (the diagram has one cell per activation, g2/g1 and etaD/etaG)`);
+  const cells = expandSweep(spec.right);
+  if (E.isLeft(cells)) throw new UsageError(`${specFile}: ${cells.left}`);
+  const { lines, torn } = readResults(join(dir, 'results.jsonl'));
+  if (torn) process.stderr.write(`egan phase: ${torn} torn line(s) in ${join(dir, 'results.jsonl')} ignored\n`);
+  const byKey = new Map(lines.map((l) => [l.key, l]));
+  const data: PhaseCell[] = [];
+  for (const c of cells.right) {
+    const { target, kernel, critic } = c.config;
+    if (target.kind !== 'ring') throw new UsageError(`${specFile}: sweep.base.target.kind is "${target.kind}"; the phase diagram needs a ring target (modes covered counts its modes)`);
+    if (kernel.kind !== 'two-point') throw new UsageError(`${specFile}: sweep.base.kernel.kind is "${kernel.kind}"; the phase diagram is over the two-point kernel's g2/g1`);
+    const l = byKey.get(c.key);
+    if (!l) continue;
+    const m = l.metrics;
+    data.push({
+      activation: critic.kind === 'mlp' ? critic.activation : 'linear',
+      g2: kernel.g2 / kernel.g1, etaD: c.config.etaD / c.config.etaG, status: l.status,
+      covered: m && typeof m.modesCovered === 'number' ? m.modesCovered / target.modes : null,
+      score: m && typeof m.collapseScore === 'number' ? m.collapseScore : null,
+    });
+  }
+  if (data.length === 0) throw new UsageError(`${join(dir, 'results.jsonl')}: no result line belongs to this sweep's cells (run egan sweep first)`);
+  const svg = await renderSvg({
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    vconcat: [inner(phaseDiagramSpec(data, 'covered', 'Modes covered / K')), inner(phaseDiagramSpec(data, 'score', 'Collapse score (0 uniform, 1 one mode)'))],
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+  } as never);
+  const out = opts.out ?? join(dir, 'phase.svg');
+  writeAtomic(out, svg);
+  const count = (f: (c: PhaseCell) => unknown) => new Set(data.map(f)).size;
+  const failed = data.filter((c) => c.status !== 'success').length;
+  const missing = cells.right.length - data.length;
+  process.stdout.write(`phase diagram of ${data.length} cells (${count((c) => c.activation)} activation(s) x ${count((c) => c.g2)} g2/g1 x ${count((c) => c.etaD)} etaD/etaG), `
+    + `${failed} failed (marked "fail"), ${missing} not run: ${out}\n`);
+  return EXIT.ok;
+};
