@@ -38,7 +38,7 @@ export const phaseDiagramSpec = (cells: readonly PhaseCell[], field: PhaseField,
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title, data: { values: data },
     facet: { column: { field: 'activation', type: 'nominal', title: null } },
     spec: {
-      width: 25 * g2s.length, height: 20 * etaDs.length + 20,
+      width: Math.max(120, 25 * g2s.length), height: 20 * etaDs.length + 20,
       layer: [
         { mark: 'rect', encoding: { x, y, color: { field, type: 'quantitative', scale: { domain: [0, 1], scheme: TITLES[field].scheme }, title: TITLES[field].legend } } },
         { mark: { type: 'text', fontSize: 9 }, encoding: {
