@@ -16,7 +16,8 @@
  * change a cell's config where the axes alone cannot, e.g. a fixed-step
  * solver for relu critics and an adaptive one for smooth activations in one
  * sweep. After the axes (and the seed) are set, each rule in order whose
- * `when` fields all equal the cell's config values sets its `set` fields;
+ * `when` fields all equal the cell's resolved config values (defaults filled
+ * in, so an object value must be given whole) sets its `set` fields;
  * a `when` path that is not a field of the config is an error (a typo would
  * otherwise never match). What a rule sets is part of the resolved config,
  * hence of the cell's key, not of its assignment (the axis values).
