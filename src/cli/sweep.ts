@@ -44,6 +44,8 @@ export const resultLine = (cell: Cell, r: RunOutcome): ResultLine => ({
   stats: { steps: r.stats.steps, rejected: r.stats.rejected, rhsEvals: r.stats.rhsEvals },
   ...(r.metrics ? { metrics: r.metrics as unknown as Record<string, number | number[]> } : {}),
   ...('tauEps' in r && r.tauEps !== undefined ? { tauEps: r.tauEps } : {}),
+  // The run's warnings (a crawling solver at relu kinks, stiffness, unbounded critic growth), when it has any.
+  ...(r.warnings.length ? { warnings: r.warnings } : {}),
 });
 
 /** The line of a cell whose worker died: status "crashed", the cause, the last time it reported (t0 if none); --resume redoes it. */

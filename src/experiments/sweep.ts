@@ -148,6 +148,8 @@ export interface ResultLine {
   readonly metrics?: Record<string, number | number[]>;
   readonly tauEps?: number | null;
   readonly seed: number;
+  /** The run's warnings, when it had any (absent from lines written before they were recorded). */
+  readonly warnings?: readonly string[];
 }
 
 /** Read results.jsonl; a torn (unparsable) line is reported and dropped, so its cell is redone. */

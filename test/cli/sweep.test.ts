@@ -127,4 +127,25 @@ describe('egan sweep', () => {
     expect(noEta.status).toBe(2);
     expect(noEta.stderr).toMatch(/needs an axis over "etaD"; the sweep's axes are kernel\.g2/);
   });
+  it('applies rules end to end and records each run\'s warnings in its line (critic growth at etaD = 10, g2/g1 = 0.9)', () => {
+    const grow = {
+      seed: 0, seedMode: 'shared',
+      base: {
+        target: { kind: 'ring', modes: 8, samples: 32 }, particles: { n: 16 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' },
+        regularizer: { kind: 'grad2-fake', lambda: 0.1 }, t1: 20, solver: { method: 'dopri5' }, saveAt: { n: 2 },
+      },
+      axes: [{ path: 'etaD', values: [1, 10] }, { path: 'kernel.g2', values: [0, 0.9] }],
+      rules: [{ when: { etaD: 10 }, set: { solver: { method: 'rk4', h: 0.05 } } }],
+    };
+    const f = join(dir, 'grow-rules.json'), out = join(dir, 'grow-rules');
+    writeFileSync(f, JSON.stringify(grow));
+    const r = egan(['sweep', f, '--workers', '2', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const got = lines(out);
+    expect(got.map((l) => l.assignment)).toEqual([{ etaD: 1, 'kernel.g2': 0 }, { etaD: 1, 'kernel.g2': 0.9 }, { etaD: 10, 'kernel.g2': 0 }, { etaD: 10, 'kernel.g2': 0.9 }]);
+    for (const l of got) if (l.assignment.etaD === 10) expect(l.stats).toMatchObject({ steps: 400, rejected: 0 }); // rk4 h = 0.05 to t = 20
+    expect(got[0].stats.steps).not.toBe(400);
+    expect(got[3].warnings).toEqual([expect.stringMatching(/critic's parameters grew .*-fold/)]);
+    expect(got[0].warnings).toBeUndefined();
+  });
 });
