@@ -115,7 +115,8 @@ export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warni
     w.push(`the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence, SPEC §8); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more`);
   const nx = m.N * m.d;
   const th0 = norm2(m.u0.subarray(nx)), th1 = norm2(sol.uEnd.subarray(nx));
-  if (th0 > 0 && th1 > THETA_GROWTH_WARNING * th0) {
+  // A non-finite end state is a nonFinite failure, which says so itself.
+  if (th0 > 0 && Number.isFinite(th1) && th1 > THETA_GROWTH_WARNING * th0) {
     const remedy = m.config.weightDecay > 0 ? `a larger weightDecay (now ${m.config.weightDecay})` : 'a weightDecay > 0';
     w.push(`the critic's parameters grew ${(th1 / th0).toPrecision(3)}-fold by t = ${sol.tEnd.toPrecision(4)} (|theta| ${th0.toPrecision(3)} -> ${th1.toPrecision(3)}): the ${m.config.regularizer.kind} regularizer does not bound the critic (SPEC §6.3); the flow stiffens as they grow and a fixed step may blow up; ${remedy} bounds them`);
   }
