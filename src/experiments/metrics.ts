@@ -148,12 +148,17 @@ export interface Metrics extends Coverage {
   readonly thetaNorm: number;
 }
 
+/** |theta|: the Euclidean norm of the critic's parameters in a state u of a model. */
+export const thetaNorm = (m: EganModel, u: Float64Array): number => {
+  let th = 0;
+  for (let k = m.N * m.d; k < u.length; k++) th += u[k] * u[k];
+  return Math.sqrt(th);
+};
+
 /** Every observable of SPEC §5 at a state u of a model. */
 export const metricsAt = (m: EganModel, u: Float64Array): Metrics => {
   const X = u.subarray(0, m.N * m.d);
   const cs = criticObjective(m, u);
-  let th = 0;
-  for (let k = m.N * m.d; k < u.length; k++) th += u[k] * u[k];
   return {
     ...coverage(X, m.N, m.target),
     meanGap: meanGap(X, m.N, m.target),
@@ -163,6 +168,6 @@ export const metricsAt = (m: EganModel, u: Float64Array): Metrics => {
     regularizer: cs.R,
     gradNormMean: cs.gradNormMean,
     gradNormMax: cs.gradNormMax,
-    thetaNorm: Math.sqrt(th),
+    thetaNorm: thetaNorm(m, u),
   };
 };

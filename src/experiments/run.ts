@@ -12,7 +12,7 @@ import type { SolveFailureCode } from '../ode/failure.ts';
 import type { SolveOptions } from '../ode/options.ts';
 import type { EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
-import { metricsAt, meanGap, mmd2, slicedW2, type Metrics } from './metrics.ts';
+import { metricsAt, meanGap, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
 import type { EventSpec } from '../ode/options.ts';
 
 export interface RunStats {
@@ -99,8 +99,6 @@ const finalState = (m: EganModel, u: Float64Array) => {
  */
 export const THETA_GROWTH_WARNING = 10;
 
-const norm2 = (u: Float64Array): number => { let s = 0; for (let i = 0; i < u.length; i++) s += u[i] * u[i]; return Math.sqrt(s); };
-
 /** SPEC §8 warnings for a model's run, from the solver's stats, and SPEC §6.3's unbounded critic growth. */
 export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warnings' | 'method' | 'uEnd' | 'tEnd'>): string[] => {
   // The model states both causes in SPEC terms below; drop the solver's generic versions of them.
@@ -113,8 +111,7 @@ export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warni
   }
   if (st.stiffAt !== undefined && (sol.method === 'dopri5' || sol.method === 'dop853'))
     w.push(`the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence, SPEC §8); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more`);
-  const nx = m.N * m.d;
-  const th0 = norm2(m.u0.subarray(nx)), th1 = norm2(sol.uEnd.subarray(nx));
+  const th0 = thetaNorm(m, m.u0), th1 = thetaNorm(m, sol.uEnd);
   // A non-finite end state is a nonFinite failure, which says so itself.
   if (th0 > 0 && Number.isFinite(th1) && th1 > THETA_GROWTH_WARNING * th0) {
     const remedy = m.config.weightDecay > 0 ? `a larger weightDecay (now ${m.config.weightDecay})` : 'a weightDecay > 0';
