@@ -44,8 +44,9 @@ export const oneLayerKernel = (m: EganParts, deps: KernelDeps): OneLayerKernel =
   const invN = 1 / N;
   // Parameters (W transposed: Wt[k H + r] = W[r][k]); st[0] = b_out (a typed slot: no boxing per call).
   const Wt = new Float64Array(d * H), bb = new Float64Array(H), wo = new Float64Array(H), st = new Float64Array(1);
-  // Block buffers, unit-major with stride nb (the block's size): A[r nb + i].
-  const A = new Float64Array(H * BLOCK), Hh = new Float64Array(H * BLOCK), S1 = new Float64Array(H * BLOCK), Del = new Float64Array(H * BLOCK);
+  // Block buffers, unit-major with stride nb (the block's size): A[r nb + i]. The pre-activations A are stored only
+  // for d != 2 (d = 2 applies the activation inside the pre-activation pass).
+  const A = new Float64Array(d === 2 ? 0 : H * BLOCK), Hh = new Float64Array(H * BLOCK), S1 = new Float64Array(H * BLOCK), Del = new Float64Array(H * BLOCK);
   // Per point of the block, coordinate-major: xs[k BLOCK + i].
   const xs = new Float64Array(d * BLOCK), vs = new Float64Array(d * BLOCK), gs = new Float64Array(d * BLOCK);
   const Dv = new Float64Array(BLOCK), cs = new Float64Array(BLOCK);
