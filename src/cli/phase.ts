@@ -10,11 +10,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as E from 'fp-ts/lib/Either.js';
-import { expandSweep, parseSweep, readResults } from '../experiments/sweep.ts';
+import { readResults } from '../experiments/sweep.ts';
 import { phaseDiagramSpec, type PhaseCell } from '../plot/phase.ts';
 import { renderSvg, type VlSpec } from '../plot/svg.ts';
-import { EXIT, UsageError, readJsonFile, writeAtomic } from './io.ts';
+import { EXIT, UsageError, writeAtomic } from './io.ts';
+import { loadSweep } from './sweep.ts';
 
 const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
 
@@ -24,21 +24,18 @@ const inner = (s: VlSpec): Record<string, unknown> => { const { $schema: _, ...r
 export const phaseCommand = async (dir: string, opts: { out?: string }): Promise<number> => {
   const specFile = join(dir, 'sweep.resolved.json');
   if (!existsSync(specFile)) throw new UsageError(`${specFile} does not exist (expected the --out folder of egan sweep or egan merge)`);
-  const spec = parseSweep(readJsonFile(specFile, 'sweep'));
-  if (E.isLeft(spec)) throw new UsageError(`${specFile}: ${spec.left}`);
-  const paths = spec.right.axes.map((a) => a.path);
+  const { spec, cells } = loadSweep(specFile);
+  const paths = spec.axes.map((a) => a.path);
   for (const need of ['kernel.g2', 'etaD']) {
     if (!paths.includes(need)) throw new UsageError(`${specFile}: the phase diagram needs an axis over "${need}"; the sweep's axes are ${paths.join(', ')}`);
   }
   const other = paths.find((p) => !PHASE_AXES.includes(p));
   if (other) throw new UsageError(`${specFile}: axis "${other}" is not one of ${PHASE_AXES.join(', ')} (the diagram has one cell per activation, g2/g1 and etaD/etaG)`);
-  const cells = expandSweep(spec.right);
-  if (E.isLeft(cells)) throw new UsageError(`${specFile}: ${cells.left}`);
   const { lines, torn } = readResults(join(dir, 'results.jsonl'));
   if (torn) process.stderr.write(`egan phase: ${torn} torn line(s) in ${join(dir, 'results.jsonl')} ignored\n`);
   const byKey = new Map(lines.map((l) => [l.key, l]));
   const data: PhaseCell[] = [];
-  for (const c of cells.right) {
+  for (const c of cells) {
     const { target, kernel, critic } = c.config;
     if (target.kind !== 'ring') throw new UsageError(`${specFile}: sweep.base.target.kind is "${target.kind}"; the phase diagram needs a ring target (modes covered counts its modes)`);
     if (kernel.kind !== 'two-point') throw new UsageError(`${specFile}: sweep.base.kernel.kind is "${kernel.kind}"; the phase diagram is over the two-point kernel's g2/g1`);
@@ -62,7 +59,7 @@ export const phaseCommand = async (dir: string, opts: { out?: string }): Promise
   writeAtomic(out, svg);
   const count = (f: (c: PhaseCell) => unknown) => new Set(data.map(f)).size;
   const failed = data.filter((c) => c.status !== 'success').length;
-  const missing = cells.right.length - data.length;
+  const missing = cells.length - data.length;
   process.stdout.write(`phase diagram of ${data.length} cells (${count((c) => c.activation)} activation(s) x ${count((c) => c.g2)} g2/g1 x ${count((c) => c.etaD)} etaD/etaG), `
     + `${failed} failed (marked "fail"), ${missing} not run: ${out}\n`);
   return EXIT.ok;
