@@ -39,6 +39,21 @@ export interface ActivationKernels {
    * With d2 = null, s'' is not stored (one store less per point, ~4% of a tanh RHS).
    */
   loop(a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array | null): ActivationRun;
+  /** The range-reduced exponential's constants and tables, built afresh (for the native kernel, native.ts, which must use the same doubles). */
+  tables(): ExpTables;
+}
+
+/** e^y = 2^m 2^{j/32} e^r: the constants and tables of the reduction (see expTables inside activationKernels). */
+export interface ExpTables {
+  readonly K32: number;
+  readonly L32_HI: number;
+  readonly L32_LO: number;
+  readonly BIAS: number;
+  readonly E2: number; readonly E3: number; readonly E4: number; readonly E5: number; readonly E6: number; readonly E7: number;
+  /** POW2[m + 1080] = 2^m, 2104 entries. */
+  readonly POW2: Float64Array;
+  /** TM1[j + 16] = 2^{j/32} - 1, 32 entries. */
+  readonly TM1: Float64Array;
 }
 
 /**
@@ -65,6 +80,7 @@ export const activationKernels = (kind: Activation, beta: number): ActivationKer
         if (d2 !== null) d2[i] = second(h[i], d1[i]);
       }
     },
+    tables: expTables,
   };
 
   function pointOf(): ActivationPoint {
@@ -131,7 +147,7 @@ export const activationKernels = (kind: Activation, beta: number): ActivationKer
    * TM1[j + 16] = 2^{j/32} - 1 (to full relative accuracy), E_n = 1 / n! for the series of expm1(r) to r^7
    * (truncation < 1e-17 relative).
    */
-  function expTables() {
+  function expTables(): ExpTables {
     const LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, INV_LN2 = 1.44269504088896338700;
     const POW2 = new Float64Array(2104);
     for (let i = 0; i < 2104; i++) POW2[i] = 2 ** (i - 1080);

@@ -39,11 +39,12 @@
 import type { Rhs } from '../ode/problem.ts';
 import { activationKernels } from './activations.ts';
 import { oneLayerKernel } from './oneLayerKernel.ts';
+import { nativeOneLayerKernel } from './native.ts';
 import { specialise } from './specialise.ts';
 import type { EganParts } from './rhs.ts';
 
 /** Points per block (buffers are H x BLOCK). */
-const BLOCK = 32;
+export const BLOCK = 32;
 /** Points per chunk aimed at, and the bounds on the number of chunks. */
 const CHUNK_POINTS = 128, MIN_CHUNKS = 4, MAX_CHUNKS = 64;
 /**
@@ -56,6 +57,8 @@ export const chunkCount = (N: number, M: number): number =>
   Math.max(MIN_CHUNKS, Math.min(MAX_CHUNKS, Math.ceil((N + M) / CHUNK_POINTS)));
 
 export interface OneLayerCore {
+  /** Which implementation computes the chunks: the native kernel (native.ts) or the JavaScript one; the same bits either way. */
+  readonly kernel: 'native' | 'js';
   /** Parameters in theta's layout: p. */
   readonly p: number;
   /** Number of chunks (chunkCount(N, M)). */
@@ -71,15 +74,19 @@ export interface OneLayerCore {
 }
 
 /**
- * The chunked computation (oneLayerKernel.ts) and its activation loop,
- * compiled afresh for this model (specialise.ts), bitwise the same numbers as
- * shared code: measured on models built in sequence in one process (relu,
- * MLP [64], 512 samples), N = 16,384 at 15 ms per call instead of 30-34 ms
- * with shared code, N = 1,024 at 1.2 ms instead of 2.3 ms.
+ * The chunked computation: the native kernel (native.ts) where a verified
+ * build exists and covers the model (unless `kernel` is 'js'), otherwise
+ * oneLayerKernel.ts and its activation loop compiled afresh for this model
+ * (specialise.ts), bitwise the same numbers as shared code: measured on
+ * models built in sequence in one process (relu, MLP [64], 512 samples),
+ * N = 16,384 at 15 ms per call instead of 30-34 ms with shared code,
+ * N = 1,024 at 1.2 ms instead of 2.3 ms. Both kernels give the same bits.
  */
-export const makeOneLayerCore = (m: EganParts): OneLayerCore => {
+export const makeOneLayerCore = (m: EganParts, kernel: 'auto' | 'js' = 'auto'): OneLayerCore => {
   const chunks = chunkCount(m.N, m.targetWeights.length);
-  return { p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activation: specialise(activationKernels), chunks, BLOCK }) };
+  const native = kernel === 'auto' ? nativeOneLayerKernel(m, chunks, BLOCK) : undefined;
+  if (native) return { kernel: 'native', p: m.shape.p, chunks, ...native };
+  return { kernel: 'js', p: m.shape.p, chunks, ...specialise(oneLayerKernel)(m, { activation: specialise(activationKernels), chunks, BLOCK }) };
 };
 
 /**

@@ -1,0 +1,154 @@
+/*
+ * Node-API glue for the native kernel (oneLayer.c), loaded by
+ * src/model/native.ts. Exports:
+ *   create(ints: Int32Array, lambda, Y: Float64Array, wY: Float64Array, tables: Float64Array) -> handle
+ *   load(handle, u: Float64Array)
+ *   chunk(handle, u: Float64Array, c, grad: Float64Array, go, G: Float64Array)
+ *   abi: the version of this interface (native.ts refuses a build with another one).
+ * Every array length is checked against the model before the kernel runs (a
+ * wrong call throws a JavaScript error instead of touching memory it does not
+ * own). The kernel is freed when its handle is garbage-collected.
+ *
+ * The few Node-API functions used are declared here rather than taken from
+ * node_api.h, so that building needs a C compiler only, not Node's headers:
+ * Node-API is Node's ABI-stable C interface, and these signatures and enum
+ * values are fixed by it (they are those of node_api.h / js_native_api.h).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include "oneLayer.h"
+
+#define EGAN_NATIVE_ABI 1
+
+typedef struct napi_env__ *napi_env;
+typedef struct napi_value__ *napi_value;
+typedef struct napi_callback_info__ *napi_callback_info;
+typedef int napi_status; /* napi_ok = 0 */
+typedef napi_value (*napi_callback)(napi_env env, napi_callback_info info);
+typedef void (*napi_finalize)(napi_env env, void *data, void *hint);
+typedef enum {
+  napi_int8_array, napi_uint8_array, napi_uint8_clamped_array, napi_int16_array, napi_uint16_array,
+  napi_int32_array, napi_uint32_array, napi_float32_array, napi_float64_array, napi_bigint64_array, napi_biguint64_array
+} napi_typedarray_type;
+
+extern napi_status napi_get_cb_info(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv, napi_value *this_arg, void **data);
+extern napi_status napi_get_typedarray_info(napi_env env, napi_value typedarray, napi_typedarray_type *type, size_t *length, void **data, napi_value *arraybuffer, size_t *byte_offset);
+extern napi_status napi_get_value_int32(napi_env env, napi_value value, int32_t *result);
+extern napi_status napi_get_value_double(napi_env env, napi_value value, double *result);
+extern napi_status napi_create_external(napi_env env, void *data, napi_finalize finalize_cb, void *finalize_hint, napi_value *result);
+extern napi_status napi_get_value_external(napi_env env, napi_value value, void **result);
+extern napi_status napi_create_function(napi_env env, const char *utf8name, size_t length, napi_callback cb, void *data, napi_value *result);
+extern napi_status napi_create_int32(napi_env env, int32_t value, napi_value *result);
+extern napi_status napi_set_named_property(napi_env env, napi_value object, const char *utf8name, napi_value value);
+extern napi_status napi_throw_error(napi_env env, const char *code, const char *msg);
+
+#if defined(_WIN32)
+#define EXPORT __declspec(dllexport)
+#else
+#define EXPORT __attribute__((visibility("default")))
+#endif
+
+/* Argument i as a Float64Array of at least `min` elements; NULL (a pending JavaScript error) otherwise. */
+static double *f64(napi_env env, napi_value v, size_t min, const char *what) {
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  if (napi_get_typedarray_info(env, v, &type, &length, &data, NULL, NULL) != 0 || type != napi_float64_array) {
+    napi_throw_error(env, "EGAN_NATIVE_ARG", what);
+    return NULL;
+  }
+  if (length < min) {
+    napi_throw_error(env, "EGAN_NATIVE_ARG", what);
+    return NULL;
+  }
+  static double none[1]; /* an empty array may have no data pointer; the kernel reads nothing from it then */
+  return data ? (double *)data : none;
+}
+
+static int i32(napi_env env, napi_value v, int32_t *out, const char *what) {
+  if (napi_get_value_int32(env, v, out) != 0) { napi_throw_error(env, "EGAN_NATIVE_ARG", what); return 0; }
+  return 1;
+}
+
+static EganOneLayer *handle(napi_env env, napi_value v) {
+  void *k = NULL;
+  if (napi_get_value_external(env, v, &k) != 0 || !k) { napi_throw_error(env, "EGAN_NATIVE_ARG", "the first argument must be a kernel handle from create()"); return NULL; }
+  return (EganOneLayer *)k;
+}
+
+static void finalize(napi_env env, void *data, void *hint) { (void)env; (void)hint; eganOneLayerFree((EganOneLayer *)data); }
+
+static napi_value create(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 5) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create(ints, lambda, Y, wY, tables) takes 5 arguments"); return NULL; }
+  napi_typedarray_type type;
+  size_t n = 0;
+  void *data = NULL;
+  if (napi_get_typedarray_info(env, argv[0], &type, &n, &data, NULL, NULL) != 0 || type != napi_int32_array || n != EGAN_ONE_LAYER_INTS) {
+    napi_throw_error(env, "EGAN_NATIVE_ARG", "create: ints must be an Int32Array of 14 entries"); return NULL;
+  }
+  EganOneLayerInts ints;
+  const int32_t *v = (const int32_t *)data;
+  int32_t *fields[EGAN_ONE_LAYER_INTS] = { &ints.N, &ints.M, &ints.H, &ints.d, &ints.chunks, &ints.block, &ints.activation, &ints.regKind, &ints.regFake, &ints.regReal, &ints.W, &ints.B, &ints.WO, &ints.BO };
+  for (int j = 0; j < EGAN_ONE_LAYER_INTS; j++) *fields[j] = v[j];
+  double lambda;
+  if (napi_get_value_double(env, argv[1], &lambda) != 0) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create: lambda must be a number"); return NULL; }
+  const double *Y = f64(env, argv[2], (size_t)ints.M * (size_t)ints.d, "create: Y must be a Float64Array of M d entries");
+  if (!Y) return NULL;
+  const double *wY = f64(env, argv[3], (size_t)ints.M, "create: wY must be a Float64Array of M entries");
+  if (!wY) return NULL;
+  const double *tables = f64(env, argv[4], EGAN_EXP_TABLES, "create: tables must be a Float64Array of 2146 entries");
+  if (!tables) return NULL;
+  EganOneLayer *k = eganOneLayerCreate(&ints, lambda, Y, wY, tables);
+  if (!k) { napi_throw_error(env, "EGAN_NATIVE_CREATE", "create: invalid sizes or out of memory"); return NULL; }
+  napi_value h;
+  if (napi_create_external(env, k, finalize, NULL, &h) != 0) { eganOneLayerFree(k); napi_throw_error(env, "EGAN_NATIVE_CREATE", "create: no handle"); return NULL; }
+  return h;
+}
+
+static napi_value load(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 2) { napi_throw_error(env, "EGAN_NATIVE_ARG", "load(handle, u) takes 2 arguments"); return NULL; }
+  EganOneLayer *k = handle(env, argv[0]);
+  if (!k) return NULL;
+  const double *u = f64(env, argv[1], (size_t)eganOneLayerStateSize(k), "load: u must be a Float64Array of the state's size");
+  if (!u) return NULL;
+  eganOneLayerLoad(k, u);
+  return NULL;
+}
+
+static napi_value chunk(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 6) { napi_throw_error(env, "EGAN_NATIVE_ARG", "chunk(handle, u, c, grad, go, G) takes 6 arguments"); return NULL; }
+  EganOneLayer *k = handle(env, argv[0]);
+  if (!k) return NULL;
+  const int32_t n = eganOneLayerStateSize(k), p = eganOneLayerParams(k);
+  const double *u = f64(env, argv[1], (size_t)n, "chunk: u must be a Float64Array of the state's size");
+  if (!u) return NULL;
+  int32_t c, go;
+  if (!i32(env, argv[2], &c, "chunk: c must be an integer") || !i32(env, argv[4], &go, "chunk: go must be an integer")) return NULL;
+  if (c < 0 || c >= eganOneLayerChunks(k) || go < 0) { napi_throw_error(env, "EGAN_NATIVE_ARG", "chunk: c or go out of range"); return NULL; }
+  double *grad = f64(env, argv[3], (size_t)go + (size_t)p, "chunk: grad must be a Float64Array of at least go + p entries");
+  if (!grad) return NULL;
+  double *G = f64(env, argv[5], (size_t)(n - p), "chunk: G must be a Float64Array of N d entries");
+  if (!G) return NULL;
+  eganOneLayerChunk(k, u, c, grad + go, G);
+  return NULL;
+}
+
+EXPORT napi_value napi_register_module_v1(napi_env env, napi_value exports) {
+  static const struct { const char *name; napi_callback cb; } fns[] = { { "create", create }, { "load", load }, { "chunk", chunk } };
+  for (size_t j = 0; j < sizeof fns / sizeof fns[0]; j++) {
+    napi_value f;
+    if (napi_create_function(env, fns[j].name, (size_t)-1, fns[j].cb, NULL, &f) != 0 || napi_set_named_property(env, exports, fns[j].name, f) != 0) return NULL;
+  }
+  napi_value abi;
+  if (napi_create_int32(env, EGAN_NATIVE_ABI, &abi) != 0 || napi_set_named_property(env, exports, "abi", abi) != 0) return NULL;
+  return exports;
+}
+
+/* Node-API version this module is written against (8: Node >= 12.22 / 14.17 / 16). */
+EXPORT int32_t node_api_module_get_api_version_v1(void) { return 8; }

@@ -1,0 +1,146 @@
+/**
+ * The optional native kernel: the one-hidden-layer critic's chunked
+ * right-hand side (oneLayerKernel.ts) written in C (native/oneLayer.c),
+ * compiled on the user's machine at install time (native/build.mjs, or
+ * `npm run native`) and loaded through Node-API. It computes the same bits as
+ * the JavaScript kernel (the same operations in the same order, no fused
+ * multiply-add, the exponential's tables handed over from JavaScript), which
+ * the build checks before it records a build as usable
+ * (native/verify.ts), so the choice changes speed, never a number: results,
+ * tests and the committed tables are those of either kernel. What it buys:
+ * the compiler vectorises the loops over points (AVX-512 on the machine of
+ * bench/results): on the small config of issue 10 (N = 64, 64 samples, MLP
+ * [32] tanh) 24 us per call in C and ~29 us through Node-API, against
+ * 113 us for the JavaScript kernel (bench section 3 prints the solve times).
+ *
+ * Covered: relu, leaky_relu, tanh, sigmoid; wgan; every regularizer; any d.
+ * Not covered (their formulas call Math.log1p, Math.sin or Math.exp, whose
+ * last bits a C library need not share): softplus, sin, nsgan; those models,
+ * deeper critics and machines without a usable build take the JavaScript
+ * kernel, silently (`nativeStatus()` and `nativeSupport(model)` say why).
+ * EGAN_NATIVE=0 in the environment turns the native kernel off (for A/B
+ * measurements; bench section 3 prints both).
+ *
+ * A build is used only when it is complete, verified, made from the current
+ * sources (hash), for this interface version, on this CPU model, platform
+ * and architecture; otherwise the reason is reported and the JavaScript
+ * kernel runs.
+ *
+ * @example
+ * const s = nativeStatus();   // { available: true, build } | { available: false, reason }
+ */
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
+import { NATIVE_ABI, NATIVE_MODULE, NATIVE_RECORD, sourceHash } from '../../native/sources.mjs';
+import { activationKernels } from './activations.ts';
+import type { OneLayerKernel } from './oneLayerKernel.ts';
+import type { EganParts } from './rhs.ts';
+
+/** The module binding.c exports. */
+export interface NativeAddon {
+  readonly abi: number;
+  create(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array): unknown;
+  load(handle: unknown, u: Float64Array): void;
+  chunk(handle: unknown, u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void;
+}
+
+/** What native/build.mjs records next to the module. */
+export interface NativeBuild {
+  readonly abi: number;
+  readonly sourceHash: string;
+  readonly cc: string;
+  readonly flags: readonly string[];
+  readonly cpu: string;
+  readonly arch: string;
+  readonly platform: string;
+  readonly node: string;
+  readonly verified: boolean;
+  readonly date: string;
+}
+
+export type NativeStatus =
+  | { readonly available: true; readonly build: NativeBuild; readonly addon: NativeAddon }
+  | { readonly available: false; readonly reason: string };
+
+/** Activation codes of oneLayer.h. */
+const ACTIVATION_CODE: Partial<Record<string, number>> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3 };
+
+/** Load a compiled module (no checks of its build record: see nativeStatus). */
+export const loadNativeAddon = (file: string): NativeAddon | string => {
+  try {
+    const addon = createRequire(import.meta.url)(file) as NativeAddon;
+    return addon.abi === NATIVE_ABI ? addon : `${file} has interface version ${String(addon.abi)}, this egan needs ${NATIVE_ABI}`;
+  } catch (e) {
+    return `${file} does not load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+};
+
+const REBUILD = 'rebuild with `npm run native`';
+
+const readStatus = (): NativeStatus => {
+  if (process.env.EGAN_NATIVE === '0') return { available: false, reason: 'turned off by EGAN_NATIVE=0' };
+  if (!existsSync(NATIVE_MODULE) || !existsSync(NATIVE_RECORD)) return { available: false, reason: 'not built (`npm run native` builds it; it needs a C compiler)' };
+  let build: NativeBuild;
+  try { build = JSON.parse(readFileSync(NATIVE_RECORD, 'utf8')) as NativeBuild; } catch { return { available: false, reason: `${NATIVE_RECORD} is unreadable: ${REBUILD}` }; }
+  if (build.abi !== NATIVE_ABI) return { available: false, reason: `built for interface version ${build.abi}, this egan needs ${NATIVE_ABI}: ${REBUILD}` };
+  if (build.sourceHash !== sourceHash()) return { available: false, reason: `out of date (native/ changed since it was built): ${REBUILD}` };
+  const here = { cpu: cpus()[0]?.model ?? '?', arch: arch(), platform: platform() };
+  if (build.cpu !== here.cpu || build.arch !== here.arch || build.platform !== here.platform) {
+    return { available: false, reason: `built on another machine (${build.cpu}, ${build.platform}-${build.arch}): ${REBUILD}` };
+  }
+  if (build.verified !== true) return { available: false, reason: `its numbers were not verified against the JavaScript kernel: ${REBUILD}` };
+  const addon = loadNativeAddon(NATIVE_MODULE);
+  return typeof addon === 'string' ? { available: false, reason: `${addon}: ${REBUILD}` } : { available: true, build, addon };
+};
+
+let status: NativeStatus | undefined;
+
+/** Whether the native kernel can be used in this process, and why not (read once per process). */
+export const nativeStatus = (): NativeStatus => (status ??= readStatus());
+
+/** Why the native kernel does not cover this model, or undefined when it does. */
+export const nativeSupport = (m: EganParts): string | undefined => {
+  const s = m.shape;
+  if (s.kind !== 'mlp' || s.hidden.length !== 1) return 'the native kernel covers one-hidden-layer MLP critics only';
+  if (ACTIVATION_CODE[s.activation] === undefined) return `the native kernel does not cover activation ${s.activation} (its formula calls a Math function)`;
+  if (m.loss.kind !== 'wgan') return `the native kernel does not cover loss ${m.loss.kind} (its coefficients call Math.exp)`;
+  return undefined;
+};
+
+/** The exponential's constants and tables in oneLayer.h's layout (K32, L32_HI, L32_LO, BIAS, E2..E7, POW2, TM1). */
+const packedTables = (): Float64Array => {
+  const t = activationKernels('tanh', 1).tables();
+  const out = new Float64Array(10 + t.POW2.length + t.TM1.length);
+  out.set([t.K32, t.L32_HI, t.L32_LO, t.BIAS, t.E2, t.E3, t.E4, t.E5, t.E6, t.E7]);
+  out.set(t.POW2, 10);
+  out.set(t.TM1, 10 + t.POW2.length);
+  return out;
+};
+
+/**
+ * The native kernel for model m with the given chunks and block size, from `addon`: the same interface and
+ * the same numbers as oneLayerKernel(m, { chunks, BLOCK: block }). Throws if m is not covered (check
+ * nativeSupport first).
+ */
+export const makeNativeKernel = (addon: NativeAddon, m: EganParts, chunks: number, block: number): OneLayerKernel => {
+  const why = nativeSupport(m);
+  if (why !== undefined) throw new Error(why);
+  const s = m.shape, useReg = m.lambda > 0;
+  const ints = Int32Array.from([
+    m.N, m.targetWeights.length, s.hidden[0], m.d, chunks, block, ACTIVATION_CODE[s.activation] ?? -1,
+    m.regularizer.kind === 'gp-fake' ? 1 : 0, useReg && m.regularizer.onFake ? 1 : 0, useReg && !m.regularizer.onFake ? 1 : 0,
+    s.wOff[0], s.bOff[0], s.outOff, s.boutOff,
+  ]);
+  const handle = addon.create(ints, m.lambda, m.targetPoints, m.targetWeights, packedTables());
+  return {
+    load: (u) => addon.load(handle, u),
+    chunk: (u, c, grad, go, G) => addon.chunk(handle, u, c, grad, go, G),
+  };
+};
+
+/** The native kernel for m when a usable build exists and covers m, else undefined. */
+export const nativeOneLayerKernel = (m: EganParts, chunks: number, block: number): OneLayerKernel | undefined => {
+  const s = nativeStatus();
+  return s.available && nativeSupport(m) === undefined ? makeNativeKernel(s.addon, m, chunks, block) : undefined;
+};
