@@ -33,7 +33,8 @@ typedef struct {
 
 typedef struct EganOneLayer EganOneLayer;
 
-/* A kernel for one model; copies Y (M x d), wY (M) and the tables. NULL when out of memory or the ints are invalid. */
+/* A kernel for one model; copies Y (M x d), wY (M) and the tables. NULL when out of memory, the ints are invalid
+ * or POW2 does not hold exactly 2^m where the tanh builds it from its bits. */
 EganOneLayer *eganOneLayerCreate(const EganOneLayerInts *ints, double lambda, const double *Y, const double *wY, const double *tables);
 void eganOneLayerFree(EganOneLayer *k);
 /* State size N d + p, p and the number of chunks. */
