@@ -4,6 +4,9 @@
  *   create(ints: Int32Array, lambda, Y: Float64Array, wY: Float64Array, tables: Float64Array) -> handle
  *   load(handle, u: Float64Array)
  *   chunk(handle, u: Float64Array, c, grad: Float64Array, go, G: Float64Array)
+ *   teamCreate(ints, lambda, Y, wY, tables, threads) -> team handle (team.c)
+ *   teamRun(team, u: Float64Array, parts: Float64Array, G: Float64Array)
+ *   teamClose(team): stops its threads (also done when the handle is garbage-collected)
  *   abi: the version of this interface (native.ts refuses a build with another one).
  * Every array length is checked against the model before the kernel runs (a
  * wrong call throws a JavaScript error instead of touching memory it does not
@@ -16,9 +19,11 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include "oneLayer.h"
+#include "team.h"
 
-#define EGAN_NATIVE_ABI 1
+#define EGAN_NATIVE_ABI 2
 
 typedef struct napi_env__ *napi_env;
 typedef struct napi_value__ *napi_value;
@@ -76,34 +81,40 @@ static EganOneLayer *handle(napi_env env, napi_value v) {
   return (EganOneLayer *)k;
 }
 
-static void finalize(napi_env env, void *data, void *hint) { (void)env; (void)hint; eganOneLayerFree((EganOneLayer *)data); }
+/* The arguments (ints, lambda, Y, wY, tables) of create and teamCreate; 0 with a pending JavaScript error. */
+typedef struct { EganOneLayerInts ints; double lambda; const double *Y, *wY, *tables; } ModelArgs;
+
+static int modelArgs(napi_env env, const napi_value *argv, const char *fn, ModelArgs *a) {
+  napi_typedarray_type type;
+  size_t n = 0;
+  void *data = NULL;
+  if (napi_get_typedarray_info(env, argv[0], &type, &n, &data, NULL, NULL) != 0 || type != napi_int32_array || n != EGAN_ONE_LAYER_INTS) {
+    napi_throw_error(env, "EGAN_NATIVE_ARG", fn); /* fn names the function: "...: ints must be an Int32Array of 14 entries" */
+    return 0;
+  }
+  const int32_t *v = (const int32_t *)data;
+  int32_t *fields[EGAN_ONE_LAYER_INTS] = { &a->ints.N, &a->ints.M, &a->ints.H, &a->ints.d, &a->ints.chunks, &a->ints.block, &a->ints.activation, &a->ints.regKind, &a->ints.regFake, &a->ints.regReal, &a->ints.W, &a->ints.B, &a->ints.WO, &a->ints.BO };
+  for (int j = 0; j < EGAN_ONE_LAYER_INTS; j++) *fields[j] = v[j];
+  if (a->ints.M < 0 || a->ints.d < 1) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create: invalid sizes"); return 0; }
+  if (napi_get_value_double(env, argv[1], &a->lambda) != 0) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create: lambda must be a number"); return 0; }
+  if (!(a->Y = f64(env, argv[2], (size_t)a->ints.M * (size_t)a->ints.d, "create: Y must be a Float64Array of M d entries"))) return 0;
+  if (!(a->wY = f64(env, argv[3], (size_t)a->ints.M, "create: wY must be a Float64Array of M entries"))) return 0;
+  if (!(a->tables = f64(env, argv[4], EGAN_EXP_TABLES, "create: tables must be a Float64Array of 2146 entries"))) return 0;
+  return 1;
+}
+
+static void finalizeKernel(napi_env env, void *data, void *hint) { (void)env; (void)hint; eganOneLayerFree((EganOneLayer *)data); }
 
 static napi_value create(napi_env env, napi_callback_info info) {
   size_t argc = 5;
   napi_value argv[5];
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 5) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create(ints, lambda, Y, wY, tables) takes 5 arguments"); return NULL; }
-  napi_typedarray_type type;
-  size_t n = 0;
-  void *data = NULL;
-  if (napi_get_typedarray_info(env, argv[0], &type, &n, &data, NULL, NULL) != 0 || type != napi_int32_array || n != EGAN_ONE_LAYER_INTS) {
-    napi_throw_error(env, "EGAN_NATIVE_ARG", "create: ints must be an Int32Array of 14 entries"); return NULL;
-  }
-  EganOneLayerInts ints;
-  const int32_t *v = (const int32_t *)data;
-  int32_t *fields[EGAN_ONE_LAYER_INTS] = { &ints.N, &ints.M, &ints.H, &ints.d, &ints.chunks, &ints.block, &ints.activation, &ints.regKind, &ints.regFake, &ints.regReal, &ints.W, &ints.B, &ints.WO, &ints.BO };
-  for (int j = 0; j < EGAN_ONE_LAYER_INTS; j++) *fields[j] = v[j];
-  double lambda;
-  if (napi_get_value_double(env, argv[1], &lambda) != 0) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create: lambda must be a number"); return NULL; }
-  const double *Y = f64(env, argv[2], (size_t)ints.M * (size_t)ints.d, "create: Y must be a Float64Array of M d entries");
-  if (!Y) return NULL;
-  const double *wY = f64(env, argv[3], (size_t)ints.M, "create: wY must be a Float64Array of M entries");
-  if (!wY) return NULL;
-  const double *tables = f64(env, argv[4], EGAN_EXP_TABLES, "create: tables must be a Float64Array of 2146 entries");
-  if (!tables) return NULL;
-  EganOneLayer *k = eganOneLayerCreate(&ints, lambda, Y, wY, tables);
-  if (!k) { napi_throw_error(env, "EGAN_NATIVE_CREATE", "create: invalid sizes or out of memory"); return NULL; }
+  ModelArgs a;
+  if (!modelArgs(env, argv, "create: ints must be an Int32Array of 14 entries", &a)) return NULL;
+  EganOneLayer *k = eganOneLayerCreate(&a.ints, a.lambda, a.Y, a.wY, a.tables);
+  if (!k) { napi_throw_error(env, "EGAN_NATIVE_CREATE", "create: invalid sizes, a table of 2^m that is not exact, or out of memory"); return NULL; }
   napi_value h;
-  if (napi_create_external(env, k, finalize, NULL, &h) != 0) { eganOneLayerFree(k); napi_throw_error(env, "EGAN_NATIVE_CREATE", "create: no handle"); return NULL; }
+  if (napi_create_external(env, k, finalizeKernel, NULL, &h) != 0) { eganOneLayerFree(k); napi_throw_error(env, "EGAN_NATIVE_CREATE", "create: no handle"); return NULL; }
   return h;
 }
 
@@ -139,8 +150,75 @@ static napi_value chunk(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/*
+ * A team handle is an external holding a TeamBox: the team, or NULL once teamClose stopped it (the box is
+ * freed with the handle; the team with the box unless closed before).
+ */
+typedef struct { EganTeam *team; } TeamBox;
+
+static void finalizeTeam(napi_env env, void *data, void *hint) {
+  (void)env; (void)hint;
+  TeamBox *b = (TeamBox *)data;
+  eganTeamFree(b->team);
+  free(b);
+}
+
+static TeamBox *teamBox(napi_env env, napi_value v) {
+  void *b = NULL;
+  if (napi_get_value_external(env, v, &b) != 0 || !b) { napi_throw_error(env, "EGAN_NATIVE_ARG", "the first argument must be a team handle from teamCreate()"); return NULL; }
+  return (TeamBox *)b;
+}
+
+static napi_value teamCreate(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 6) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamCreate(ints, lambda, Y, wY, tables, threads) takes 6 arguments"); return NULL; }
+  ModelArgs a;
+  int32_t threads;
+  if (!modelArgs(env, argv, "teamCreate: ints must be an Int32Array of 14 entries", &a) || !i32(env, argv[5], &threads, "teamCreate: threads must be an integer")) return NULL;
+  TeamBox *b = malloc(sizeof *b);
+  if (!b) { napi_throw_error(env, "EGAN_NATIVE_CREATE", "teamCreate: out of memory"); return NULL; }
+  b->team = eganTeamCreate(&a.ints, a.lambda, a.Y, a.wY, a.tables, threads);
+  if (!b->team) { free(b); napi_throw_error(env, "EGAN_NATIVE_CREATE", "teamCreate: threads must be 1 .. chunks, and the kernel or a thread could not be made"); return NULL; }
+  napi_value h;
+  if (napi_create_external(env, b, finalizeTeam, NULL, &h) != 0) { eganTeamFree(b->team); free(b); napi_throw_error(env, "EGAN_NATIVE_CREATE", "teamCreate: no handle"); return NULL; }
+  return h;
+}
+
+static napi_value teamRun(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 4) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamRun(team, u, parts, G) takes 4 arguments"); return NULL; }
+  TeamBox *b = teamBox(env, argv[0]);
+  if (!b) return NULL;
+  if (!b->team) { napi_throw_error(env, "EGAN_NATIVE_CLOSED", "teamRun: the team was closed"); return NULL; }
+  const EganOneLayer *k = eganTeamKernel(b->team);
+  const int32_t n = eganOneLayerStateSize(k), p = eganOneLayerParams(k), chunks = eganOneLayerChunks(k);
+  const double *u = f64(env, argv[1], (size_t)n, "teamRun: u must be a Float64Array of the state's size");
+  if (!u) return NULL;
+  double *parts = f64(env, argv[2], (size_t)chunks * (size_t)p, "teamRun: parts must be a Float64Array of chunks x p entries");
+  if (!parts) return NULL;
+  double *G = f64(env, argv[3], (size_t)(n - p), "teamRun: G must be a Float64Array of N d entries");
+  if (!G) return NULL;
+  eganTeamRun(b->team, u, parts, G);
+  return NULL;
+}
+
+static napi_value teamClose(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 1) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamClose(team) takes 1 argument"); return NULL; }
+  TeamBox *b = teamBox(env, argv[0]);
+  if (!b) return NULL;
+  eganTeamFree(b->team);
+  b->team = NULL;
+  return NULL;
+}
+
 EXPORT napi_value napi_register_module_v1(napi_env env, napi_value exports) {
-  static const struct { const char *name; napi_callback cb; } fns[] = { { "create", create }, { "load", load }, { "chunk", chunk } };
+  static const struct { const char *name; napi_callback cb; } fns[] = {
+    { "create", create }, { "load", load }, { "chunk", chunk }, { "teamCreate", teamCreate }, { "teamRun", teamRun }, { "teamClose", teamClose },
+  };
   for (size_t j = 0; j < sizeof fns / sizeof fns[0]; j++) {
     napi_value f;
     if (napi_create_function(env, fns[j].name, (size_t)-1, fns[j].cb, NULL, &f) != 0 || napi_set_named_property(env, exports, fns[j].name, f) != 0) return NULL;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds egan's optional native kernel (oneLayer.c, binding.c) into
+ * Builds egan's optional native kernel (oneLayer.c, team.c, binding.c) into
  * native/build/egan.node with this machine's C compiler, then checks it
  * against the JavaScript kernel (verify.ts) and records the build
  * (build/build.json: compiler, flags, CPU, source hash, verified). Run by
@@ -38,8 +38,8 @@ const build = () => {
   mkdirSync(NATIVE_BUILD, { recursive: true });
   rmSync(NATIVE_RECORD, { force: true });
   const tmp = join(NATIVE_BUILD, `egan-${process.pid}.node`);
-  const base = ['-O3', '-std=c11', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared', '-Wall', ...(platform() === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [])];
-  const sources = ['oneLayer.c', 'binding.c'].map((f) => join(NATIVE_DIR, f));
+  const base = ['-O3', '-std=c11', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared', '-pthread', '-Wall', ...(platform() === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [])];
+  const sources = ['oneLayer.c', 'team.c', 'binding.c'].map((f) => join(NATIVE_DIR, f));
   let flags, error = '';
   for (const target of [['-march=native'], ['-mcpu=native'], []]) {
     const args = [...base, ...target, '-o', tmp, ...sources, '-lm'];

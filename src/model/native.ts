@@ -43,6 +43,18 @@ export interface NativeAddon {
   create(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array): unknown;
   load(handle: unknown, u: Float64Array): void;
   chunk(handle: unknown, u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void;
+  teamCreate(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array, threads: number): unknown;
+  teamRun(team: unknown, u: Float64Array, parts: Float64Array, G: Float64Array): void;
+  teamClose(team: unknown): void;
+}
+
+/** Every chunk of one call computed by a team of threads (native/team.c): the same bits for any number of them. */
+export interface NativeTeam {
+  readonly threads: number;
+  /** parts (chunks x p, slot c zeroed, then chunk c's gradient) and G (N d) at state u. */
+  run(u: Float64Array, parts: Float64Array, G: Float64Array): void;
+  /** Stop the team's threads (idempotent; also done when the team is garbage-collected). run must not follow. */
+  close(): void;
 }
 
 /** What native/build.mjs records next to the module. */
@@ -123,7 +135,8 @@ const packedTables = (): Float64Array => {
  * the same numbers as oneLayerKernel(m, { chunks, BLOCK: block }). Throws if m is not covered (check
  * nativeSupport first).
  */
-export const makeNativeKernel = (addon: NativeAddon, m: EganParts, chunks: number, block: number): OneLayerKernel => {
+/** The arguments of create / teamCreate for model m (oneLayer.h's EganOneLayerInts, lambda, Y, wY, tables); throws if m is not covered. */
+const modelArgs = (m: EganParts, chunks: number, block: number) => {
   const why = nativeSupport(m);
   if (why !== undefined) throw new Error(why);
   const s = m.shape, useReg = m.lambda > 0;
@@ -132,15 +145,44 @@ export const makeNativeKernel = (addon: NativeAddon, m: EganParts, chunks: numbe
     m.regularizer.kind === 'gp-fake' ? 1 : 0, useReg && m.regularizer.onFake ? 1 : 0, useReg && !m.regularizer.onFake ? 1 : 0,
     s.wOff[0], s.bOff[0], s.outOff, s.boutOff,
   ]);
-  const handle = addon.create(ints, m.lambda, m.targetPoints, m.targetWeights, packedTables());
+  return [ints, m.lambda, m.targetPoints, m.targetWeights, packedTables()] as const;
+};
+
+export const makeNativeKernel = (addon: NativeAddon, m: EganParts, chunks: number, block: number): OneLayerKernel => {
+  const handle = addon.create(...modelArgs(m, chunks, block));
   return {
     load: (u) => addon.load(handle, u),
     chunk: (u, c, grad, go, G) => addon.chunk(handle, u, c, grad, go, G),
   };
 };
 
-/** The native kernel for m when a usable build exists and covers m, else undefined. */
-export const nativeOneLayerKernel = (m: EganParts, chunks: number, block: number): OneLayerKernel | undefined => {
+/**
+ * A team of `threads` (1 .. chunks) computing model m's chunks (native/team.c); threads - 1 of them are
+ * POSIX threads of the addon, which spin ~0.2 ms after a call and then sleep. Throws if m is not covered
+ * or the threads cannot be started.
+ */
+export const makeNativeTeam = (addon: NativeAddon, m: EganParts, chunks: number, block: number, threads: number): NativeTeam => {
+  const team = addon.teamCreate(...modelArgs(m, chunks, block), threads);
+  let closed = false;
+  return {
+    threads,
+    run: (u, parts, G) => addon.teamRun(team, u, parts, G),
+    close: () => { if (!closed) { closed = true; addon.teamClose(team); } },
+  };
+};
+
+/**
+ * The native kernel for m when a usable build exists and covers m, else undefined (also when the kernel
+ * refuses the model: create() checks its sizes and that the exponential's table is exact): load and chunk,
+ * and run, one whole call through a team of one thread (one native call instead of one per chunk).
+ */
+export const nativeOneLayerKernel = (m: EganParts, chunks: number, block: number): (OneLayerKernel & Pick<NativeTeam, 'run'>) | undefined => {
   const s = nativeStatus();
-  return s.available && nativeSupport(m) === undefined ? makeNativeKernel(s.addon, m, chunks, block) : undefined;
+  if (!s.available || nativeSupport(m) !== undefined) return undefined;
+  try {
+    const team = makeNativeTeam(s.addon, m, chunks, block, 1);
+    return { ...makeNativeKernel(s.addon, m, chunks, block), run: team.run };
+  } catch {
+    return undefined;
+  }
 };

@@ -13,7 +13,7 @@ import { CTL, SPIN, sharedViews, takeChunks, type RhsWorkerData } from './thread
 const data = workerData as RhsWorkerData;
 const { ctl, U, parts, G } = sharedViews(data.sab, data.n, data.p, data.nx, data.chunks);
 try {
-  const core = makeOneLayerCore(buildModel(data.config));
+  const core = makeOneLayerCore(buildModel(data.config), data.kernel);
   if (core.chunks !== data.chunks || core.p !== data.p) throw new Error('the worker built a different model');
   Atomics.add(ctl, CTL.ready, 1);
   Atomics.notify(ctl, CTL.ready);

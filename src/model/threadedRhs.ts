@@ -17,6 +17,13 @@
  * ~2,000 (bench section 1 prints the speed-up). Only the one-hidden-layer MLP
  * critic has the chunked core; other critics keep the single-thread RHS.
  *
+ * Where the native kernel covers the model (native.ts), its own threads run
+ * the same scheme instead (native/team.c: the same chunks, slots and order,
+ * so the same bits), with no JavaScript on the other threads and one native
+ * call per right-hand side: on the small config of issue 10 the median call
+ * is 11.8 us against 19 us with worker threads driving the native kernel.
+ * `kernel: 'js'` keeps worker threads and the JavaScript kernel.
+ *
  * @example
  * const r = threadModel(buildModel(config), 2);   // Either<string, ThreadedModel>
  * if (E.isRight(r)) { runModel(r.right.model); r.right.close(); }
@@ -26,7 +33,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from './config.ts';
 import type { EganModel } from './model.ts';
 import type { Rhs } from '../ode/problem.ts';
-import { finishRhs, makeOneLayerCore, type OneLayerCore } from './rhsOneLayer.ts';
+import { BLOCK, finishRhs, makeOneLayerCore, makeOneLayerRhs, type OneLayerCore } from './rhsOneLayer.ts';
+import { makeNativeTeam, nativeStatus, type NativeTeam } from './native.ts';
 
 /** Int32 slots of the control block. seq < 0 tells the workers to exit; next is the next chunk to take. */
 export const CTL = { seq: 0, done: 1, ready: 2, error: 3, next: 4 } as const;
@@ -41,6 +49,7 @@ export interface RhsWorkerData {
   readonly p: number;
   readonly nx: number;
   readonly chunks: number;
+  readonly kernel: 'auto' | 'js';
 }
 
 /** Views of the shared block: control, state U (n), chunk gradients (chunks p), forces G (nx). */
@@ -61,7 +70,7 @@ export interface ThreadedModel {
   readonly note?: string;
   /** Stop the workers (idempotent). The model's rhs must not be called afterwards. */
   close(): void;
-  /** The worker threads (threads - 1 of them), e.g. for their resourceUsage(). */
+  /** The worker threads (threads - 1 of them; none when the native kernel's own threads run it), e.g. for their resourceUsage(). */
   readonly workers: readonly Worker[];
 }
 
@@ -75,9 +84,36 @@ export interface ThreadOptions {
    * N = 1e5, so only a dead or frozen worker reaches this.
    */
   readonly stallMs?: number;
+  /**
+   * 'js' runs the JavaScript kernel even where the native one is usable (for A/B measurements: bench
+   * section 3); the numbers are the same bits either way. Default 'auto'.
+   */
+  readonly kernel?: 'auto' | 'js';
 }
 
 const workerUrl = new URL('../experiments/worker-boot.mjs', import.meta.url);
+
+/**
+ * The native kernel's threads (native/team.c) instead of worker threads: the caller and T - 1 threads of
+ * the addon share each call's chunks, one native call per right-hand side and no JavaScript on the other
+ * threads (bench section 3: per call against worker threads driving the native kernel). Undefined when
+ * the team cannot be made (then worker threads run it).
+ */
+const nativeThreads = (m: EganModel, chunks: number, T: number, note: string | undefined): ThreadedModel | undefined => {
+  const s = nativeStatus();
+  if (!s.available) return undefined;
+  let team: NativeTeam;
+  try { team = makeNativeTeam(s.addon, m, chunks, BLOCK, T); } catch { return undefined; }
+  const parts = new Float64Array(chunks * m.shape.p), G = new Float64Array(m.N * m.d);
+  let closed = false;
+  const rhs: Rhs = (_t, u, du) => {
+    if (closed) throw new Error('threaded rhs called after close()');
+    team.run(u, parts, G);
+    finishRhs(m, chunks, u, parts, G, du);
+  };
+  const close = () => { closed = true; team.close(); };
+  return { model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close, workers: [] };
+};
 const entry = new URL('./rhsWorker.ts', import.meta.url).href;
 
 /** Take chunks from the shared counter until none is left. */
@@ -97,21 +133,28 @@ export const takeChunks = (ctl: Int32Array, core: OneLayerCore, u: Float64Array,
  * died); the pool running the solve reports that as a crashed run (pool.ts).
  */
 export const threadModel = (m: EganModel, threads: number, options: ThreadOptions = {}): E.Either<string, ThreadedModel> => {
-  const { timeoutMs = 60_000, stallMs = 60_000 } = options;
+  const { timeoutMs = 60_000, stallMs = 60_000, kernel = 'auto' } = options;
   if (!Number.isInteger(threads) || threads < 1) return E.left(`threads: got ${threads}; expected an integer >= 1`);
-  const single = (note?: string): ThreadedModel => ({ model: m, threads: 1, ...(note ? { note } : {}), close: () => {}, workers: [] });
+  const oneLayer = m.shape.kind === 'mlp' && m.shape.hidden.length === 1;
+  const single = (note?: string): ThreadedModel => ({
+    model: kernel === 'js' && oneLayer ? { ...m, rhs: makeOneLayerRhs(m, 'js') } : m, threads: 1, ...(note ? { note } : {}), close: () => {}, workers: [],
+  });
   if (threads === 1) return E.right(single());
-  if (!(m.shape.kind === 'mlp' && m.shape.hidden.length === 1)) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
-  const core = makeOneLayerCore(m);
+  if (!oneLayer) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
+  const core = makeOneLayerCore(m, kernel);
   const chunks = core.chunks;
   const T = Math.min(threads, chunks);
   const note = T < threads ? `the right-hand side of this model splits into ${chunks} chunks; using ${chunks} threads` : undefined;
   const p = m.shape.p, n = m.n, nx = m.N * m.d;
+  if (core.kernel === 'native') {
+    const native = nativeThreads(m, chunks, T, note);
+    if (native) return E.right(native);
+  }
   const sab = new SharedArrayBuffer(CTL_BYTES + 8 * (n + chunks * p + nx));
   const { ctl, U, parts, G } = sharedViews(sab, n, p, nx, chunks);
   const workers: Worker[] = [];
   for (let index = 1; index < T; index++) {
-    const data: RhsWorkerData = { config: m.config, sab, n, p, nx, chunks };
+    const data: RhsWorkerData = { config: m.config, sab, n, p, nx, chunks, kernel };
     const w = new Worker(workerUrl, { workerData: { ...data, entry }, execArgv: process.execArgv });
     w.unref();
     workers.push(w);

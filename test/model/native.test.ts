@@ -47,6 +47,9 @@ describe('native kernel', () => {
         if (c === 0 && key === 'grad') grad[go + entry] = change(grad[go + entry]);
         if (c === 0 && key === 'G') G[entry] = change(G[entry]);
       },
+      teamCreate: () => { throw new Error('not used by kernelMismatch'); },
+      teamRun: () => {},
+      teamClose: () => {},
     });
     const ulp = (x: number) => { const b = new Float64Array([x]); new BigInt64Array(b.buffer)[0] += 1n; return b[0]; };
     const input = { target: { kind: 'ring', samples: 20 }, particles: { n: 12 }, critic: { kind: 'mlp', hidden: [5], activation: 'tanh' } } satisfies ConfigInput;

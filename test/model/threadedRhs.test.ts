@@ -1,13 +1,14 @@
 /**
- * The threaded right-hand side (worker threads on a SharedArrayBuffer) gives
- * bitwise the same derivative as the single-thread fused RHS, for 2 and 4
- * threads (which take chunks in whatever order their timing gives), at several
- * states along a solve, and the same solve end to end. A dead worker makes a
- * call throw (after stallMs), not hang.
+ * The threaded right-hand side (the native kernel's threads for the models it
+ * covers, worker threads on a SharedArrayBuffer for the others) gives bitwise
+ * the same derivative as the single-thread fused RHS, for 2 and 4 threads
+ * (which take chunks in whatever order their timing gives), at several states
+ * along a solve, and the same solve end to end. A dead worker makes a call
+ * throw (after stallMs), not hang; a closed native team throws too.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { solve, threadModel, type ConfigInput, type ThreadedModel } from '../../src/index.ts';
+import { makeOneLayerCore, solve, threadModel, type ConfigInput, type ThreadedModel } from '../../src/index.ts';
 import { model, rhsAt } from '../helpers/configs.ts';
 
 const opened: ThreadedModel[] = [];
@@ -52,8 +53,22 @@ describe('threaded RHS', () => {
     });
   }
 
-  it('a call whose worker died throws after stallMs instead of waiting forever, and closes the model', async () => {
+  it('native kernel: its own threads, no worker threads; a call after close() throws', () => {
     const m = model(cases[0][1]);
+    const t = open(m, 2);
+    expect(t.workers).toHaveLength(makeOneLayerCore(m).kernel === 'native' ? 0 : 1);
+    const du = new Float64Array(m.n);
+    t.model.rhs(0, m.u0, du);
+    expect(same(du, rhsAt(m, m.u0))).toBe(true);
+    t.close();
+    t.close();
+    expect(() => t.model.rhs(0, m.u0, du)).toThrow(/after close/);
+  });
+
+  it('a call whose worker died throws after stallMs instead of waiting forever, and closes the model', async () => {
+    // softplus: a model the native kernel does not cover, so worker threads run it (the native kernel's threads
+    // live and die with the process).
+    const m = model({ ...cases[0][1], critic: { kind: 'mlp', hidden: [9], activation: 'softplus' } });
     const r = threadModel(m, 2, { stallMs: 300 });
     if (E.isLeft(r)) throw new Error(r.left);
     opened.push(r.right);
