@@ -4,8 +4,9 @@
  * native/build/egan.node with this machine's C compiler, then checks it
  * against the JavaScript kernel (verify.ts) and records the build
  * (build/build.json: compiler, flags, CPU, source hash, verified). Run by
- * `npm install` / `npm ci` (the package's install script) and by
- * `npm run native`.
+ * `npm install` / `npm ci` (the package's install script), before `npm test`
+ * (pretest) and by `npm run native`; a build that is still valid for the
+ * current sources, interface and machine is kept (`--force` rebuilds).
  *
  * Never fails the install: without a C compiler, or when the build or the
  * check fails, it says why in one line and egan uses its JavaScript kernel
@@ -19,7 +20,7 @@
  * same result).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { NATIVE_ABI, NATIVE_BUILD, NATIVE_DIR, NATIVE_MODULE, NATIVE_RECORD, sourceHash } from './sources.mjs';
@@ -31,8 +32,22 @@ const findCompiler = () => {
   return candidates.find((cc) => spawnSync(cc, ['--version'], { stdio: 'ignore' }).status === 0);
 };
 
+/** The existing build's record when it is usable as it is: verified, this interface, these sources, this machine. */
+const upToDate = () => {
+  if (!existsSync(NATIVE_MODULE) || !existsSync(NATIVE_RECORD)) return undefined;
+  try {
+    const r = JSON.parse(readFileSync(NATIVE_RECORD, 'utf8'));
+    const same = r.verified === true && r.abi === NATIVE_ABI && r.sourceHash === sourceHash() && r.cpu === (cpus()[0]?.model ?? '?') && r.arch === arch() && r.platform === platform();
+    return same ? r : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 const build = () => {
   if (process.env.EGAN_NATIVE === '0') return say('skipped (EGAN_NATIVE=0); egan uses its JavaScript kernel');
+  const current = process.argv.includes('--force') ? undefined : upToDate();
+  if (current) return say(`up to date (${current.cc} ${current.flags.join(' ')}, ${current.date})`);
   const cc = findCompiler();
   if (!cc) return say('no C compiler found (set CC to one); egan uses its JavaScript kernel, the same numbers, slower');
   mkdirSync(NATIVE_BUILD, { recursive: true });
