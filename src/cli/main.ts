@@ -83,6 +83,11 @@ program.command('phase')
   .option('--out <file>', 'SVG file to write (default: DIR/phase.svg)')
   .action(act((dir: string, o: { out?: string }) => import('./phase.ts').then((m) => m.phaseCommand(dir, o))));
 
+program.command('info')
+  .description('the machine, Node and whether the native kernel is in use (and why not): speed only, the numbers are the same')
+  .option('--json', 'print JSON')
+  .action(act((o: { json?: boolean }) => import('./info.ts').then((m) => m.infoCommand(o))));
+
 program.command('report')
   .description('run the default analyses (SPEC §6) and write an HTML report with SVG plots and the data as CSV/JSON')
   .option('--out <dir>', 'output folder', 'out')

@@ -13,6 +13,6 @@ export * from './model.ts';
 export * from './objective.ts';
 export * from './fieldPath.ts';
 export * from './jacobian.ts';
-export { nativeStatus, nativeSupport, loadNativeAddon, makeNativeKernel, type NativeAddon, type NativeBuild, type NativeStatus } from './native.ts';
+export { NATIVE_COVERS, nativeStatus, nativeSupport, loadNativeAddon, makeNativeKernel, type NativeAddon, type NativeBuild, type NativeStatus } from './native.ts';
 export { kernelMismatch } from './nativeCheck.ts';
 export { makeOneLayerCore, type OneLayerCore } from './rhsOneLayer.ts';

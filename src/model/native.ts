@@ -111,6 +111,9 @@ let status: NativeStatus | undefined;
 /** Whether the native kernel can be used in this process, and why not (read once per process). */
 export const nativeStatus = (): NativeStatus => (status ??= readStatus());
 
+/** What the native kernel covers, in words (nativeSupport decides it). */
+export const NATIVE_COVERS = 'one-hidden-layer MLP critics with relu, leaky_relu, tanh or sigmoid; loss wgan; any regularizer and dimension';
+
 /** Why the native kernel does not cover this model, or undefined when it does. */
 export const nativeSupport = (m: EganParts): string | undefined => {
   const s = m.shape;

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
-export const egan = (args: string[], timeout = 120_000) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', timeout });
+export const egan = (args: string[], timeout = 120_000, env: NodeJS.ProcessEnv = process.env) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', timeout, env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 };
 
