@@ -19,7 +19,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, buildModel, threadModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, type ConfigInput, type Config } from '../src/index.ts';
+import { parseConfig, buildModel, threadModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config } from '../src/index.ts';
 import { closedFormTau, LINEAR_BASE } from '../analyses/criticalDamping.ts';
 import { existsSync } from 'node:fs';
 
@@ -40,7 +40,7 @@ const timeWarm = (f: () => void) => { timeCalls(f, 1000, 20); return timeCalls(f
 if (run(1)) {
   const md: string[] = (sections[1] = []);
   const Ns = [64, 256, 1024, 4096, 16384, 65536, 100000];
-  const rows: { N: number; ms: number; gflops: number; ms2: number }[] = [];
+  const rows: { N: number; ms: number; gflops: number; ms2: number; msJs: number }[] = [];
   const H = 64, M = 512, d = 2;
   for (const N of Ns) {
     const m = buildModel(cfg({ target: { kind: 'ring', samples: M }, particles: { n: N }, critic: { kind: 'mlp', hidden: [H], activation: 'relu' }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 0.1 } }));
@@ -53,22 +53,33 @@ if (run(1)) {
     if (E.isLeft(tm)) throw new Error(tm.left);
     const ms2 = timeWarm(() => tm.right.model.rhs(0, m.u0, du));
     tm.right.close();
+    const js = threadModel(m, 1, { kernel: 'js' });
+    if (E.isLeft(js)) throw new Error(js.left);
+    const msJs = timeWarm(() => js.right.model.rhs(0, m.u0, du));
     // flops per hidden unit: particle (forward 2d+1, grad 2d, double backprop 2d + 6 + 4d) ~ 8d + 7; target (forward 2d+1, accumulate 2d + 3) ~ 4d + 4
     const flops = H * (N * (8 * d + 7) + M * (4 * d + 4));
-    rows.push({ N, ms, gflops: flops / (ms * 1e6), ms2 });
-    log(`rhs N = ${N}: ${ms.toFixed(3)} ms/call, ${(flops / (ms * 1e6)).toFixed(2)} GFLOP/s; 2 threads ${ms2.toFixed(3)} ms (${(ms / ms2).toFixed(2)}x)`);
+    rows.push({ N, ms, gflops: flops / (ms * 1e6), ms2, msJs });
+    log(`rhs N = ${N}: ${ms.toFixed(3)} ms/call, ${(flops / (ms * 1e6)).toFixed(2)} GFLOP/s; 2 threads ${ms2.toFixed(3)} ms (${(ms / ms2).toFixed(2)}x); JS kernel ${msJs.toFixed(3)} ms`);
   }
   const big = rows.filter((r) => r.N >= 1000);
   const lx = big.map((r) => Math.log(r.N)), ly = big.map((r) => Math.log(r.ms));
   const mx = lx.reduce((a, b) => a + b, 0) / lx.length, my = ly.reduce((a, b) => a + b, 0) / ly.length;
   const slope = lx.reduce((s, x, i) => s + (x - mx) * (ly[i] - my), 0) / lx.reduce((s, x) => s + (x - mx) ** 2, 0);
-  const mhz = Number(/cpu MHz\s*:\s*([\d.]+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 0);
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const mhz = Number(/cpu MHz\s*:\s*([\d.]+)/.exec(cpuinfo)?.[1] ?? 0);
   const peak = (2 * mhz) / 1000; // one add + one mul per cycle, scalar
-  results.rhs = { rows, exponent: slope, scalarPeakGflops: peak };
-  md.push('## 1. RHS cost vs N', '', 'MLP [64] relu, wgan, grad2-fake, two-point kernel, 512 target samples, d = 2.', '', '| N | ms per call (1 thread) | GFLOP/s | ms per call (2 threads) | speed-up |', '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.N} | ${r.ms.toFixed(3)} | ${r.gflops.toFixed(2)} | ${r.ms2.toFixed(3)} | ${(r.ms / r.ms2).toFixed(2)}x |`), '',
+  // The vector peak without fused multiply-add (the kernels round every product): one add and one multiply
+  // per cycle on each lane of the widest vector unit.
+  const lanes = /\bavx512f\b/.test(cpuinfo) ? 8 : /\bavx2?\b/.test(cpuinfo) ? 4 : 2;
+  const vectorPeak = lanes * peak;
+  results.rhs = { rows, exponent: slope, scalarPeakGflops: peak, vectorPeakGflops: vectorPeak };
+  const ns = nativeStatus();
+  md.push('## 1. RHS cost vs N', '', `MLP [64] relu, wgan, grad2-fake, two-point kernel, 512 target samples, d = 2. Kernel: ${ns.available ? 'native (the JS kernel column: the same bits, computed by the JavaScript kernel on one thread)' : `JavaScript (native not usable: ${ns.reason})`}.`, '',
+    '| N | ms per call (1 thread) | GFLOP/s | ms per call (2 threads) | speed-up | ms per call (JS kernel, 1 thread) | native / JS |', '|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.N} | ${r.ms.toFixed(3)} | ${r.gflops.toFixed(2)} | ${r.ms2.toFixed(3)} | ${(r.ms / r.ms2).toFixed(2)}x | ${r.msJs.toFixed(3)} | ${(r.msJs / r.ms).toFixed(2)}x |`), '',
     `Scaling exponent (fit over N = 1e3 .. 1e5): **${slope.toFixed(3)}** (target 0.9 - 1.1: ${slope >= 0.9 && slope <= 1.1 ? 'met' : 'not met'}). `
-    + `Scalar peak of one core at ${mhz.toFixed(0)} MHz ~ ${peak.toFixed(1)} GFLOP/s; the RHS reaches ${Math.max(...rows.map((r) => r.gflops)).toFixed(2)} GFLOP/s on one core.`, '');
+    + `Peak of one core at ${mhz.toFixed(0)} MHz (one add and one multiply per cycle, no FMA): scalar ${peak.toFixed(1)} GFLOP/s, ${lanes}-lane vectors ${vectorPeak.toFixed(1)} GFLOP/s; `
+    + `the RHS reaches ${Math.max(...rows.map((r) => r.gflops)).toFixed(2)} GFLOP/s on one core (${(Math.max(...rows.map((r) => r.gflops)) / vectorPeak * 100).toFixed(0)}% of the vector peak; the JavaScript kernel ${Math.max(...rows.map((r) => r.gflops * r.ms / r.msJs)).toFixed(2)}).`, '');
 }
 
 // 2. Allocation per step
@@ -95,26 +106,31 @@ if (run(3)) {
   const py = spawnSync('python3', ['-c', 'import scipy, numpy'], { encoding: 'utf8' });
   if (py.status !== 0) { md.push('## 3. egan vs SciPy', '', 'Skipped: python3 with numpy and scipy is not available.', ''); log('scipy: skipped'); }
   else {
-    type Ours = { method: 'dopri5' | 'dop853' | 'auto' | 'rk4'; threads: number; h?: number };
+    type Ours = { method: 'dopri5' | 'dop853' | 'auto' | 'rk4'; threads: number; h?: number; kernel?: 'js' };
     interface Case { name: string; input: ConfigInput; ours: Ours[]; theirs: string[]; budget?: number; target?: { text: string; factor: number } }
     const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => { let d = 0; for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i])); return d; };
     const ring = (n: number, samples: number, hidden: number, activation: 'tanh' | 'relu', t1: number): ConfigInput =>
       ({ seed: 0, target: { kind: 'ring', samples }, particles: { n }, critic: { kind: 'mlp', hidden: [hidden], activation }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 1 }, t1 });
     const cases: Case[] = [
       { name: 'small (N = 64, 64 samples, MLP [32] tanh, lambda = 1, g2/g1 = 0.5, t1 = 60)', input: ring(64, 64, 32, 'tanh', 60),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dop853', threads: 2 }, { method: 'auto', threads: 2 }], theirs: ['RK45', 'DOP853', 'LSODA', 'BDF'],
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 1, kernel: 'js' }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }, { method: 'auto', threads: 2 }], theirs: ['RK45', 'DOP853', 'LSODA', 'BDF'],
         target: { text: 'egan dopri5 at least 5x faster than SciPy RK45', factor: 5 } },
       { name: 'N = 256, 256 samples, MLP [32] tanh, t1 = 10', input: ring(256, 256, 32, 'tanh', 10),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dop853', threads: 2 }], theirs: ['RK45', 'DOP853'] },
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }], theirs: ['RK45', 'DOP853'] },
       { name: 'N = 1024, 512 samples, MLP [64] tanh, t1 = 5', input: ring(1024, 512, 64, 'tanh', 5),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }], theirs: ['RK45'] },
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }], theirs: ['RK45'] },
       { name: 'large (N = 16384, 512 samples, MLP [64] tanh, t1 = 5)', input: ring(16384, 512, 64, 'tanh', 5),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }], theirs: ['RK45'], target: { text: 'at least 2x faster than SciPy RK45, using both cores', factor: 2 } },
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }], theirs: ['RK45'], target: { text: 'at least 2x faster than SciPy RK45, using both cores', factor: 2 } },
       { name: 'relu (N = 64, 64 samples, MLP [32] relu, t1 = 20), 60 s per solver', input: ring(64, 64, 32, 'relu', 20), budget: 60,
         ours: [{ method: 'dopri5', threads: 2 }, { method: 'auto', threads: 2 }, { method: 'rk4', threads: 2, h: 0.01 }], theirs: ['RK45'] },
     ];
+    const ns = nativeStatus();
+    const kernelLine = ns.available
+      ? `egan's kernel: native (${ns.build.cc} ${ns.build.flags.filter((f) => f.startsWith('-O') || f.startsWith('-m') || f.startsWith('-f')).join(' ')}, verified equal to the JavaScript kernel bit for bit) unless a row says "JS kernel"`
+      : `egan's kernel: JavaScript (native kernel not usable: ${ns.reason})`;
     md.push('## 3. egan vs SciPy solve_ivp (same model, same initial state, rtol 1e-6, atol 1e-9)', '',
-      'SciPy runs with OMP_NUM_THREADS=1 (numpy on one core, as measured); "threads" is egan\'s `--threads` (the right-hand side split over worker threads, bitwise the same result). Solves shorter than a few seconds are timed up to 3 times on both sides and the fastest is shown (run-to-run variation on this machine is +-30%).', '');
+      'SciPy runs with OMP_NUM_THREADS=1 (numpy on one core, as measured); "threads" is egan\'s `--threads` (the right-hand side split over threads: the native kernel\'s own, or worker threads for the JavaScript kernel; bitwise the same result). Solves shorter than a few seconds are timed up to 3 times on both sides and the fastest is shown (run-to-run variation on this machine is +-30%). '
+      + `${kernelLine}; the two kernels give the same numbers, so the rows differ in time only.`, '');
     const out: unknown[] = [];
     for (const { name, input, ours, theirs, budget, target } of cases) {
       const c = cfg(input);
@@ -132,7 +148,7 @@ if (run(3)) {
       const refTime = ref.seconds as number;
       const dopri5Speedups: number[] = [];
       for (const o of ours) {
-        const tm = threadModel(m, o.threads);
+        const tm = threadModel(m, o.threads, { kernel: o.kernel ?? 'auto' });
         if (E.isLeft(tm)) throw new Error(tm.left);
         // Timings on this machine vary by +-30% from run to run: short solves are repeated (up to 3 times,
         // within ~10 s) and the fastest is reported, as for SciPy (scipy_reference.py).
@@ -149,7 +165,7 @@ if (run(3)) {
         }
         if (!r) throw new Error('unreachable');
         tm.right.close();
-        const label = `egan ${o.method}${o.h ? ` h = ${o.h}` : ''}, ${o.threads} thread${o.threads > 1 ? 's' : ''}`;
+        const label = `egan ${o.method}${o.h ? ` h = ${o.h}` : ''}, ${o.threads} thread${o.threads > 1 ? 's' : ''}${o.kernel === 'js' ? ', JS kernel' : ''}`;
         if (E.isLeft(r)) {
           const part = r.left.partial;
           rows.push(`| ${label} | ${sec.toFixed(2)} | ${part?.stats.rhsEvals ?? '-'} | reached t = ${r.left.t.toPrecision(3)} (${r.left.code}) | |`);
@@ -161,7 +177,7 @@ if (run(3)) {
         const diff = full ? maxAbsDiff(r.right.uEnd, ref.final) : NaN;
         const agree = o.method === 'rk4' ? 'fixed step, not compared' : full ? diff.toExponential(1) : '-';
         rows.push(`| ${label} | ${sec.toFixed(2)} | ${r.right.stats.rhsEvals} | ${agree} | ${full && !budget ? `${(refTime / sec).toFixed(2)}x` : `reached t = ${c.t1}`} |`);
-        out.push({ name, method: o.method, threads: o.threads, seconds: sec, rhsEvals: r.right.stats.rhsEvals, diff, speedupVsScipy: refTime / sec });
+        out.push({ name, method: o.method, threads: o.threads, kernel: o.kernel ?? (ns.available ? 'native' : 'js'), seconds: sec, rhsEvals: r.right.stats.rhsEvals, diff, speedupVsScipy: refTime / sec });
         if (o.method === 'dopri5' && full && !budget) dopri5Speedups.push(refTime / sec);
         log(`${name}: ${label} ${sec.toFixed(2)} s, ${r.right.stats.rhsEvals} rhs, |diff| ${diff.toExponential(1)}`);
       }
