@@ -21,7 +21,7 @@
  * samples, MLP [64]) against one shared loop taking the buffers as arguments.
  */
 import type { Activation } from './config.ts';
-import { specialise } from './specialise.ts';
+import { specialise } from '../ode/specialise.ts';
 
 /** The activation over a[off .. off + len), written to h, d1 = s', d2 = s'' (unless d2 is null). */
 export type ActivationRun = (off: number, len: number) => void;

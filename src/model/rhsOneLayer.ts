@@ -40,7 +40,7 @@ import type { Rhs } from '../ode/problem.ts';
 import { activationKernels } from './activations.ts';
 import { oneLayerKernel } from './oneLayerKernel.ts';
 import { nativeOneLayerKernel } from './native.ts';
-import { specialise } from './specialise.ts';
+import { specialise } from '../ode/specialise.ts';
 import type { EganParts } from './rhs.ts';
 
 /** Points per block (buffers are H x BLOCK). */

@@ -124,86 +124,90 @@ export const solve = (problem: OdeProblem, options: SolveOptions = {}): E.Either
   const span = Math.abs(t1 - t0);
   const hmax = Math.min(options.hmax ?? span, span);
   const stepper = makeStepper(method, problem, n, { rtol, atol, stats });
-  stepper.init(t0, u0);
-  const bad0 = firstNonFinite(stepper.f);
-  if (bad0 >= 0) return fail('nonFinite', `f(t0, u0)[${bad0}] is ${stepper.f[bad0]}`, t0, u0, { component: bad0 });
+  try {
+    stepper.init(t0, u0);
+    const bad0 = firstNonFinite(stepper.f);
+    if (bad0 >= 0) return fail('nonFinite', `f(t0, u0)[${bad0}] is ${stepper.f[bad0]}`, t0, u0, { component: bad0 });
 
-  let u = u0.slice();
-  let uNew = new Float64Array(n);
-  let h: number;
-  if (!stepper.adaptive) h = Math.min(options.h!, span);
-  else if (options.h0 !== undefined) h = Math.min(options.h0, hmax);
-  else {
-    h = initialStep(problem.rhs, t0, u0, stepper.f, dir, stepper.errorOrder + 1, rtol, atol, hmax, uNew, new Float64Array(n));
-    stats.rhsEvals++;
-  }
-  h *= dir;
-  let order = stepper.errorOrder;
-  let ctrl = makeController(order, method === 'dop853' ? 0 : 0.04);
-  let lastRejected = false;
-  let t = t0;
-  let badComponent = -1;
-  const monitor = makeStiffnessMonitor();
-  const detect = options.detectStiffness !== false && (method === 'dopri5' || method === 'dop853');
-  const progressEvery = options.progressEvery ?? 100;
-  const view = {
-    tA: 0, tB: 0, uB: uNew,
-    interpolate: (tt: number, out: Float64Array) => stepper.interpolate(tt, out),
-    segment: () => stepper.segment(),
-  };
+    let u = u0.slice();
+    let uNew = new Float64Array(n);
+    let h: number;
+    if (!stepper.adaptive) h = Math.min(options.h!, span);
+    else if (options.h0 !== undefined) h = Math.min(options.h0, hmax);
+    else {
+      h = initialStep(problem.rhs, t0, u0, stepper.f, dir, stepper.errorOrder + 1, rtol, atol, hmax, uNew, new Float64Array(n));
+      stats.rhsEvals++;
+    }
+    h *= dir;
+    let order = stepper.errorOrder;
+    let ctrl = makeController(order, method === 'dop853' ? 0 : 0.04);
+    let lastRejected = false;
+    let t = t0;
+    let badComponent = -1;
+    const monitor = makeStiffnessMonitor();
+    const detect = options.detectStiffness !== false && (method === 'dopri5' || method === 'dop853');
+    const progressEvery = options.progressEvery ?? 100;
+    const view = {
+      tA: 0, tB: 0, uB: uNew,
+      interpolate: (tt: number, out: Float64Array) => stepper.interpolate(tt, out),
+      segment: () => stepper.segment(),
+    };
 
-  for (;;) {
-    if (options.signal?.aborted) return fail('interrupted', `interrupted at t = ${t}`, t, u);
-    if (stats.steps >= maxSteps) return fail('maxSteps', `reached maxSteps = ${maxSteps} at t = ${t} (of ${t1})`, t, u, { h });
-    const hmin = 16 * Number.EPSILON * Math.abs(t) + 1e-300;
-    if (Math.abs(h) < hmin) {
-      if (badComponent >= 0) return fail('nonFinite', `the state became non-finite (component ${badComponent}) near t = ${t}`, t, u, { h, component: badComponent });
-      return fail('stepSizeTooSmall', `step size ${Math.abs(h).toExponential(3)} fell below the resolution of t = ${t}`, t, u, { h });
+    for (;;) {
+      if (options.signal?.aborted) return fail('interrupted', `interrupted at t = ${t}`, t, u);
+      if (stats.steps >= maxSteps) return fail('maxSteps', `reached maxSteps = ${maxSteps} at t = ${t} (of ${t1})`, t, u, { h });
+      const hmin = 16 * Number.EPSILON * Math.abs(t) + 1e-300;
+      if (Math.abs(h) < hmin) {
+        if (badComponent >= 0) return fail('nonFinite', `the state became non-finite (component ${badComponent}) near t = ${t}`, t, u, { h, component: badComponent });
+        return fail('stepSizeTooSmall', `step size ${Math.abs(h).toExponential(3)} fell below the resolution of t = ${t}`, t, u, { h });
+      }
+      let last = false;
+      if (!stepper.adaptive) {
+        // Fixed steps land on t0 + k h exactly (no accumulated rounding); the last one is shortened to t1.
+        const hNom = dir * options.h!;
+        const tNext = t0 + (stats.steps + 1) * hNom;
+        h = tNext - t;
+        if (dir * (tNext - t1) >= -1e-9 * Math.abs(hNom)) { h = t1 - t; last = true; }
+      } else if (dir * (t + h - t1) >= 0 || Math.abs(t1 - (t + h)) < hmin) { h = t1 - t; last = true; }
+      const err = stepper.attempt(t, u, h, uNew);
+      stats.steps++;
+      if (!stepper.adaptive) {
+        const bad = firstNonFinite(uNew);
+        if (bad >= 0) return fail('nonFinite', `the state became non-finite (component ${bad}) in the step from t = ${t}`, t, u, { h, component: bad });
+      } else if (!(err <= 1)) {
+        stats.rejected++;
+        if (!Number.isFinite(err)) { const bad = firstNonFinite(uNew); if (bad >= 0) badComponent = bad; }
+        h *= rejectFactor(ctrl, err);
+        lastRejected = true;
+        continue;
+      }
+      stepper.accept(t, u, h, uNew);
+      stats.accepted++;
+      badComponent = -1;
+      const tNew = last ? t1 : t + h;
+      view.tA = t;
+      view.tB = tNew;
+      view.uB = uNew;
+      const stop = rec.step(view);
+      if (detect && stats.stiffAt === undefined && observeStiffness(monitor, stepper.stiffnessRatio(), stepper.stabilityBoundary)) stats.stiffAt = tNew;
+      if (stop) {
+        return E.right(buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], stop.t, stop.u, true, dense, t0, u0));
+      }
+      const tmp = u; u = uNew; uNew = tmp;
+      t = tNew;
+      if (last) break;
+      if (options.onProgress && stats.accepted % progressEvery === 0) options.onProgress(t);
+      if (stepper.adaptive) {
+        if (stepper.errorOrder !== order) { order = stepper.errorOrder; ctrl = makeController(order); }
+        let fac = acceptFactor(ctrl, err);
+        if (lastRejected) fac = Math.min(fac, 1);
+        lastRejected = false;
+        h *= fac;
+        if (Math.abs(h) > hmax) h = dir * hmax;
+      }
     }
-    let last = false;
-    if (!stepper.adaptive) {
-      // Fixed steps land on t0 + k h exactly (no accumulated rounding); the last one is shortened to t1.
-      const hNom = dir * options.h!;
-      const tNext = t0 + (stats.steps + 1) * hNom;
-      h = tNext - t;
-      if (dir * (tNext - t1) >= -1e-9 * Math.abs(hNom)) { h = t1 - t; last = true; }
-    } else if (dir * (t + h - t1) >= 0 || Math.abs(t1 - (t + h)) < hmin) { h = t1 - t; last = true; }
-    const err = stepper.attempt(t, u, h, uNew);
-    stats.steps++;
-    if (!stepper.adaptive) {
-      const bad = firstNonFinite(uNew);
-      if (bad >= 0) return fail('nonFinite', `the state became non-finite (component ${bad}) in the step from t = ${t}`, t, u, { h, component: bad });
-    } else if (!(err <= 1)) {
-      stats.rejected++;
-      if (!Number.isFinite(err)) { const bad = firstNonFinite(uNew); if (bad >= 0) badComponent = bad; }
-      h *= rejectFactor(ctrl, err);
-      lastRejected = true;
-      continue;
-    }
-    stepper.accept(t, u, h, uNew);
-    stats.accepted++;
-    badComponent = -1;
-    const tNew = last ? t1 : t + h;
-    view.tA = t;
-    view.tB = tNew;
-    view.uB = uNew;
-    const stop = rec.step(view);
-    if (detect && stats.stiffAt === undefined && observeStiffness(monitor, stepper.stiffnessRatio(), stepper.stabilityBoundary)) stats.stiffAt = tNew;
-    if (stop) {
-      return E.right(buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], stop.t, stop.u, true, dense, t0, u0));
-    }
-    const tmp = u; u = uNew; uNew = tmp;
-    t = tNew;
-    if (last) break;
-    if (options.onProgress && stats.accepted % progressEvery === 0) options.onProgress(t);
-    if (stepper.adaptive) {
-      if (stepper.errorOrder !== order) { order = stepper.errorOrder; ctrl = makeController(order); }
-      let fac = acceptFactor(ctrl, err);
-      if (lastRejected) fac = Math.min(fac, 1);
-      lastRejected = false;
-      h *= fac;
-      if (Math.abs(h) > hmax) h = dir * hmax;
-    }
+    return E.right(buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], t1, u.slice(), false, dense, t0, u0));
+  } finally {
+    stepper.release?.();
   }
-  return E.right(buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], t1, u.slice(), false, dense, t0, u0));
 };

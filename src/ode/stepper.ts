@@ -43,6 +43,11 @@ export interface Stepper {
   stiffnessRatio(): number;
   /** Boundary of the method's stability region along the negative real axis (3.3 for dopri5). */
   readonly stabilityBoundary: number;
+  /**
+   * Hand the stepper's buffers back for a later solve (stepperCache.ts); the solve calls it once, when it
+   * ends, whatever the outcome. Nothing of the stepper may be used afterwards (segments are copies).
+   */
+  release?(): void;
 }
 
 /** Solver-side settings every stepper needs. */

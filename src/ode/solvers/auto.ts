@@ -88,5 +88,6 @@ export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): S
     interpolate: (t, out) => last.interpolate(t, out),
     segment: () => last.segment(),
     stiffnessRatio: () => last.stiffnessRatio(),
+    release() { ex.release?.(); im.release?.(); },
   };
 };

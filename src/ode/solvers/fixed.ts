@@ -7,9 +7,7 @@
  */
 import type { Rhs } from '../problem.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
-
-/** Slots of the stepper's scalar state. */
-const T_OLD = 0, H_OLD = 1;
+import { acquireCore } from '../stepperCache.ts';
 
 const hermite = (u0: Float64Array, f0: Float64Array, u1: Float64Array, f1: Float64Array, n: number, tA: number, h: number, t: number, out: Float64Array) => {
   const s = (t - tA) / h;
@@ -18,28 +16,39 @@ const hermite = (u0: Float64Array, f0: Float64Array, u1: Float64Array, f1: Float
   for (let i = 0; i < n; i++) out[i] = h00 * u0[i] + h10 * h * f0[i] + h01 * u1[i] + h11 * h * f1[i];
 };
 
-const makeFixed = (name: 'rk4' | 'euler', rhs: Rhs, n: number, ctx: StepperContext): Stepper => {
+/**
+ * The rk4 or euler stepper of state size n, to be bound to a solve: a core compiled once per method and size
+ * and reused (stepperCache.ts; self-contained for specialise, like dopri5Core).
+ */
+interface FixedDeps {
+  readonly hermite: typeof hermite;
+  readonly countingRhs: typeof countingRhs;
+}
+
+const fixedCore = (name: 'rk4' | 'euler', n: number, deps: FixedDeps) => {
+  const { hermite, countingRhs } = deps;
+  /** Slots of the stepper's scalar state. */
+  const T_OLD = 0, H_OLD = 1;
   const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
   const y = new Float64Array(n);
   const uA = new Float64Array(n), fA = new Float64Array(n), uB = new Float64Array(n), fB = new Float64Array(n);
   // Scalar state in a typed array: doubles kept in closure variables are boxed by V8 on every write.
   const sc = new Float64Array(2); // tOld, hOld
-  sc[T_OLD] = 0;
-  sc[H_OLD] = 1;
-  const { stats } = ctx;
-  const f = countingRhs(rhs, stats);
-  return {
+  // The solve this core serves (bind): its right-hand side, counted.
+  const b: { f: Rhs } = { f: () => {} };
+  const stepper: Stepper = {
     name,
     errorOrder: 0,
     adaptive: false,
     stabilityBoundary: name === 'rk4' ? 2.78 : 2,
     f: k1,
-    init(t0, u0) { f(t0, u0, k1); },
+    init(t0, u0) { b.f(t0, u0, k1); },
     attempt(t, u, h, uNew) {
       if (name === 'euler') {
         for (let i = 0; i < n; i++) uNew[i] = u[i] + h * k1[i];
         return 0;
       }
+      const f = b.f;
       const h2 = h / 2;
       for (let i = 0; i < n; i++) y[i] = u[i] + h2 * k1[i];
       f(t + h2, y, k2);
@@ -55,19 +64,35 @@ const makeFixed = (name: 'rk4' | 'euler', rhs: Rhs, n: number, ctx: StepperConte
       uA.set(u);
       fA.set(k1);
       uB.set(uNew);
-      f(t + h, uNew, k1);
+      b.f(t + h, uNew, k1);
       fB.set(k1);
       sc[T_OLD] = t;
       sc[H_OLD] = h;
     },
     interpolate(t, out) { hermite(uA, fA, uB, fB, n, sc[T_OLD], sc[H_OLD], t, out); },
     segment(): DenseSegment {
-      const a = uA.slice(), fa = fA.slice(), b = uB.slice(), fb = fB.slice();
+      const a = uA.slice(), fa = fA.slice(), bb = uB.slice(), fb = fB.slice();
       const tA = sc[T_OLD], h = sc[H_OLD];
-      return { tA, tB: tA + h, eval: (t, out) => hermite(a, fa, b, fb, n, tA, h, t, out) };
+      return { tA, tB: tA + h, eval: (t, out) => hermite(a, fa, bb, fb, n, tA, h, t, out) };
     },
     stiffnessRatio: () => NaN,
   };
+  return {
+    /** Point the core at a solve: its right-hand side (counted in ctx.stats); fresh scalar state. */
+    bind(rhs: Rhs, ctx: StepperContext): Stepper {
+      b.f = countingRhs(rhs, ctx.stats);
+      sc[T_OLD] = 0;
+      sc[H_OLD] = 1;
+      return stepper;
+    },
+  };
+};
+
+const DEPS: FixedDeps = { hermite, countingRhs };
+
+const makeFixed = (name: 'rk4' | 'euler', rhs: Rhs, n: number, ctx: StepperContext): Stepper => {
+  const { core, release } = acquireCore(`${name} ${n}`, 9 * n, fixedCore, name, n, DEPS);
+  return { ...core.bind(rhs, ctx), release };
 };
 
 export const makeRk4 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => makeFixed('rk4', rhs, n, ctx);

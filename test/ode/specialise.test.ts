@@ -5,7 +5,7 @@
  * throw in the copy).
  */
 import { describe, expect, it } from 'vitest';
-import { specialise } from '../../src/model/specialise.ts';
+import { specialise } from '../../src/ode/specialise.ts';
 import { oneLayerKernel } from '../../src/model/oneLayerKernel.ts';
 import { activationKernels, activationLoop } from '../../src/model/activations.ts';
 import { ACTIVATIONS } from '../../src/model/config.ts';
