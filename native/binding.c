@@ -4,8 +4,8 @@
  *   create(ints: Int32Array, lambda, Y: Float64Array, wY: Float64Array, tables: Float64Array) -> handle
  *   load(handle, u: Float64Array)
  *   chunk(handle, u: Float64Array, c, grad: Float64Array, go, G: Float64Array)
- *   teamCreate(ints, lambda, Y, wY, tables, threads) -> team handle (team.c)
- *   teamRun(team, u: Float64Array, parts: Float64Array, G: Float64Array)
+ *   teamCreate(ints, lambda, Y, wY, tables, finish: Float64Array, threads) -> team handle (team.c)
+ *   teamRun(team, u: Float64Array, parts: Float64Array, G: Float64Array, du: Float64Array)
  *   teamClose(team): stops its threads (also done when the handle is garbage-collected)
  *   abi: the version of this interface (native.ts refuses a build with another one).
  * Every array length is checked against the model before the kernel runs (a
@@ -23,7 +23,7 @@
 #include "oneLayer.h"
 #include "team.h"
 
-#define EGAN_NATIVE_ABI 2
+#define EGAN_NATIVE_ABI 3
 
 typedef struct napi_env__ *napi_env;
 typedef struct napi_value__ *napi_value;
@@ -170,15 +170,18 @@ static TeamBox *teamBox(napi_env env, napi_value v) {
 }
 
 static napi_value teamCreate(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 6) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamCreate(ints, lambda, Y, wY, tables, threads) takes 6 arguments"); return NULL; }
+  size_t argc = 7;
+  napi_value argv[7];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 7) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamCreate(ints, lambda, Y, wY, tables, finish, threads) takes 7 arguments"); return NULL; }
   ModelArgs a;
   int32_t threads;
-  if (!modelArgs(env, argv, "teamCreate: ints must be an Int32Array of 14 entries", &a) || !i32(env, argv[5], &threads, "teamCreate: threads must be an integer")) return NULL;
+  if (!modelArgs(env, argv, "teamCreate: ints must be an Int32Array of 14 entries", &a) || !i32(env, argv[6], &threads, "teamCreate: threads must be an integer")) return NULL;
+  const double *f = f64(env, argv[5], EGAN_FINISH_DOUBLES, "teamCreate: finish must be a Float64Array [etaD, mu, twoPoint, g1, g2, scale]");
+  if (!f) return NULL;
+  const EganFinish fin = { f[0], f[1], f[2], f[3], f[4], f[5] };
   TeamBox *b = malloc(sizeof *b);
   if (!b) { napi_throw_error(env, "EGAN_NATIVE_CREATE", "teamCreate: out of memory"); return NULL; }
-  b->team = eganTeamCreate(&a.ints, a.lambda, a.Y, a.wY, a.tables, threads);
+  b->team = eganTeamCreate(&a.ints, a.lambda, a.Y, a.wY, a.tables, &fin, threads);
   if (!b->team) { free(b); napi_throw_error(env, "EGAN_NATIVE_CREATE", "teamCreate: threads must be 1 .. chunks, and the kernel or a thread could not be made"); return NULL; }
   napi_value h;
   if (napi_create_external(env, b, finalizeTeam, NULL, &h) != 0) { eganTeamFree(b->team); free(b); napi_throw_error(env, "EGAN_NATIVE_CREATE", "teamCreate: no handle"); return NULL; }
@@ -186,9 +189,9 @@ static napi_value teamCreate(napi_env env, napi_callback_info info) {
 }
 
 static napi_value teamRun(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 4) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamRun(team, u, parts, G) takes 4 arguments"); return NULL; }
+  size_t argc = 5;
+  napi_value argv[5];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 5) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamRun(team, u, parts, G, du) takes 5 arguments"); return NULL; }
   TeamBox *b = teamBox(env, argv[0]);
   if (!b) return NULL;
   if (!b->team) { napi_throw_error(env, "EGAN_NATIVE_CLOSED", "teamRun: the team was closed"); return NULL; }
@@ -200,7 +203,9 @@ static napi_value teamRun(napi_env env, napi_callback_info info) {
   if (!parts) return NULL;
   double *G = f64(env, argv[3], (size_t)(n - p), "teamRun: G must be a Float64Array of N d entries");
   if (!G) return NULL;
-  eganTeamRun(b->team, u, parts, G);
+  double *du = f64(env, argv[4], (size_t)n, "teamRun: du must be a Float64Array of the state's size");
+  if (!du) return NULL;
+  eganTeamRun(b->team, u, parts, G, du);
   return NULL;
 }
 

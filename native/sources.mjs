@@ -17,7 +17,7 @@ export const NATIVE_BUILD = join(NATIVE_DIR, 'build');
 export const NATIVE_MODULE = join(NATIVE_BUILD, 'egan.node');
 export const NATIVE_RECORD = join(NATIVE_BUILD, 'build.json');
 /** The version of the interface binding.c exports (its EGAN_NATIVE_ABI). */
-export const NATIVE_ABI = 2;
+export const NATIVE_ABI = 3;
 /** The files a build is made from, in the order they are hashed. */
 export const NATIVE_SOURCES = ['oneLayer.h', 'oneLayer.c', 'team.h', 'team.c', 'binding.c'];
 

@@ -36,6 +36,7 @@ import { NATIVE_ABI, NATIVE_MODULE, NATIVE_RECORD, sourceHash } from '../../nati
 import { activationKernels } from './activations.ts';
 import type { OneLayerKernel } from './oneLayerKernel.ts';
 import type { EganParts } from './rhs.ts';
+import type { Rhs } from '../ode/problem.ts';
 
 /** The module binding.c exports. */
 export interface NativeAddon {
@@ -43,17 +44,17 @@ export interface NativeAddon {
   create(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array): unknown;
   load(handle: unknown, u: Float64Array): void;
   chunk(handle: unknown, u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void;
-  teamCreate(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array, threads: number): unknown;
-  teamRun(team: unknown, u: Float64Array, parts: Float64Array, G: Float64Array): void;
+  teamCreate(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array, finish: Float64Array, threads: number): unknown;
+  teamRun(team: unknown, u: Float64Array, parts: Float64Array, G: Float64Array, du: Float64Array): void;
   teamClose(team: unknown): void;
 }
 
-/** Every chunk of one call computed by a team of threads (native/team.c): the same bits for any number of them. */
+/** The model's right-hand side computed by a team of threads (native/team.c): the same bits for any number of them. */
 export interface NativeTeam {
   readonly threads: number;
-  /** parts (chunks x p, slot c zeroed, then chunk c's gradient) and G (N d) at state u. */
-  run(u: Float64Array, parts: Float64Array, G: Float64Array): void;
-  /** Stop the team's threads (idempotent; also done when the team is garbage-collected). run must not follow. */
+  /** du at state u: every chunk, then finishRhs (in C for the two-point kernel, else the kernel applied here). */
+  readonly rhs: Rhs;
+  /** Stop the team's threads (idempotent; also done when the team is garbage-collected). rhs must not follow. */
   close(): void;
 }
 
@@ -165,11 +166,18 @@ export const makeNativeKernel = (addon: NativeAddon, m: EganParts, chunks: numbe
  * or the threads cannot be started.
  */
 export const makeNativeTeam = (addon: NativeAddon, m: EganParts, chunks: number, block: number, threads: number): NativeTeam => {
-  const team = addon.teamCreate(...modelArgs(m, chunks, block), threads);
+  // finishRhs's scale and constants (rhsOneLayer.ts), for team.c's copy of it.
+  const scale = m.etaG / m.N, twoPoint = m.kernel.kind === 'two-point';
+  const finish = Float64Array.of(m.etaD, m.weightDecay, twoPoint ? 1 : 0, m.kernel.g1, m.kernel.g2, scale);
+  const team = addon.teamCreate(...modelArgs(m, chunks, block), finish, threads);
+  const parts = new Float64Array(chunks * m.shape.p), G = new Float64Array(m.N * m.d);
+  const { kernel, d } = m;
   let closed = false;
   return {
     threads,
-    run: (u, parts, G) => addon.teamRun(team, u, parts, G),
+    rhs: twoPoint
+      ? (_t, u, du) => addon.teamRun(team, u, parts, G, du)
+      : (_t, u, du) => { addon.teamRun(team, u, parts, G, du); kernel.apply(G, d, scale, du); },
     close: () => { if (!closed) { closed = true; addon.teamClose(team); } },
   };
 };
@@ -177,14 +185,14 @@ export const makeNativeTeam = (addon: NativeAddon, m: EganParts, chunks: number,
 /**
  * The native kernel for m when a usable build exists and covers m, else undefined (also when the kernel
  * refuses the model: create() checks its sizes and that the exponential's table is exact): load and chunk,
- * and run, one whole call through a team of one thread (one native call instead of one per chunk).
+ * and rhs, the whole right-hand side through a team of one thread (one native call per evaluation).
  */
-export const nativeOneLayerKernel = (m: EganParts, chunks: number, block: number): (OneLayerKernel & Pick<NativeTeam, 'run'>) | undefined => {
+export const nativeOneLayerKernel = (m: EganParts, chunks: number, block: number): (OneLayerKernel & Pick<NativeTeam, 'rhs'>) | undefined => {
   const s = nativeStatus();
   if (!s.available || nativeSupport(m) !== undefined) return undefined;
   try {
     const team = makeNativeTeam(s.addon, m, chunks, block, 1);
-    return { ...makeNativeKernel(s.addon, m, chunks, block), run: team.run };
+    return { ...makeNativeKernel(s.addon, m, chunks, block), rhs: team.rhs };
   } catch {
     return undefined;
   }

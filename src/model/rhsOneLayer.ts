@@ -71,8 +71,8 @@ export interface OneLayerCore {
    * etaD, no weight decay), and s_i grad_x D(x_i) into G for its particles.
    */
   chunk(u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void;
-  /** One whole call: load, then every chunk c into its zeroed slot parts[c p .. (c + 1) p) and G (one native call for the native kernel). */
-  run(u: Float64Array, parts: Float64Array, G: Float64Array): void;
+  /** The whole right-hand side: load, every chunk into its zeroed slot, then finishRhs (one native call for the native kernel). */
+  readonly rhs: Rhs;
 }
 
 /**
@@ -89,12 +89,14 @@ export const makeOneLayerCore = (m: EganParts, kernel: 'auto' | 'js' = 'auto'): 
   const native = kernel === 'auto' ? nativeOneLayerKernel(m, chunks, BLOCK) : undefined;
   if (native) return { kernel: 'native', p, chunks, ...native };
   const js = specialise(oneLayerKernel)(m, { activation: specialise(activationKernels), chunks, BLOCK });
+  const parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
   return {
     kernel: 'js', p, chunks, ...js,
-    run(u, parts, G) {
+    rhs(_t, u, du) {
       js.load(u);
       parts.fill(0);
       for (let c = 0; c < chunks; c++) js.chunk(u, c, parts, c * p, G);
+      finishRhs(m, chunks, u, parts, G, du);
     },
   };
 };
@@ -113,13 +115,4 @@ export const finishRhs = (m: EganParts, chunks: number, u: Float64Array, parts: 
   m.kernel.apply(G, m.d, m.etaG / m.N, du);
 };
 
-export const makeOneLayerRhs = (m: EganParts, kernel: 'auto' | 'js' = 'auto'): Rhs => {
-  const core = makeOneLayerCore(m, kernel);
-  const { p, chunks } = core;
-  const parts = new Float64Array(chunks * p);
-  const G = new Float64Array(m.N * m.d);
-  return (_t, u, du) => {
-    core.run(u, parts, G);
-    finishRhs(m, chunks, u, parts, G, du);
-  };
-};
+export const makeOneLayerRhs = (m: EganParts, kernel: 'auto' | 'js' = 'auto'): Rhs => makeOneLayerCore(m, kernel).rhs;

@@ -104,12 +104,10 @@ const nativeThreads = (m: EganModel, chunks: number, T: number, note: string | u
   if (!s.available) return undefined;
   let team: NativeTeam;
   try { team = makeNativeTeam(s.addon, m, chunks, BLOCK, T); } catch { return undefined; }
-  const parts = new Float64Array(chunks * m.shape.p), G = new Float64Array(m.N * m.d);
   let closed = false;
-  const rhs: Rhs = (_t, u, du) => {
+  const rhs: Rhs = (t, u, du) => {
     if (closed) throw new Error('threaded rhs called after close()');
-    team.run(u, parts, G);
-    finishRhs(m, chunks, u, parts, G, du);
+    team.rhs(t, u, du);
   };
   const close = () => { closed = true; team.close(); };
   return { model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close, workers: [] };

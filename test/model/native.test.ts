@@ -6,7 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { kernelMismatch, makeOneLayerCore, nativeStatus, nativeSupport, type ConfigInput, type EganModel, type NativeAddon, type OneLayerCore } from '../../src/index.ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { kernelMismatch, makeOneLayerCore, threadModel, nativeStatus, nativeSupport, type ConfigInput, type EganModel, type NativeAddon, type OneLayerCore } from '../../src/index.ts';
 import { model, rhsAt } from '../helpers/configs.ts';
 
 const status = nativeStatus();
@@ -34,6 +35,31 @@ describe('native kernel', () => {
       });
     }
 
+  });
+
+  it.skipIf(!addon)('the whole right-hand side (chunks, then finishRhs in C or the kernel in JavaScript) equals the JavaScript one bit for bit', () => {
+    const kernels: NonNullable<ConfigInput['kernel']>[] = [{ kind: 'two-point', g1: 1.3, g2: 0.4 }, { kind: 'matrix', matrix: [[2, 0.5, 0.1], [0.5, 1, 0.2], [0.1, 0.2, 1.5]] }, { kind: 'ntk', latentDim: 7 }];
+    for (const kernel of kernels) for (const threads of [1, 2]) {
+      const m = model({
+        seed: 4, target: { kind: 'ring', samples: 50 }, particles: { n: 3 }, critic: { kind: 'mlp', hidden: [6], activation: 'tanh' }, kernel,
+        regularizer: { kind: 'grad2-fake', lambda: 0.8 }, weightDecay: 0.07, etaG: 1.7, etaD: 0.6,
+      });
+      const js = makeOneLayerCore(m, 'js'), nat = makeOneLayerCore(m);
+      expect(nat.kernel).toBe('native');
+      const t = threadModel(m, threads);
+      if (E.isLeft(t)) throw new Error(t.left);
+      try {
+        const u = m.u0.map((v, k) => v + 0.2 * Math.sin(k));
+        const a = new Float64Array(m.n), b = new Float64Array(m.n), c = new Float64Array(m.n);
+        js.rhs(0, u, a);
+        nat.rhs(0, u, b);
+        t.right.model.rhs(0, u, c);
+        expect(a.every((v, k) => Object.is(v, b[k])), `${kernel.kind}, one thread`).toBe(true);
+        expect(a.every((v, k) => Object.is(v, c[k])), `${kernel.kind}, threadModel(${threads})`).toBe(true);
+      } finally {
+        t.right.close();
+      }
+    }
   });
 
   it('kernelMismatch reports a one-ulp difference and a zero of the other sign', () => {
