@@ -70,6 +70,13 @@ static double *f64(napi_env env, napi_value v, size_t min, const char *what) {
   return data ? (double *)data : none;
 }
 
+/* The call's first k arguments into argv; 0 with a pending JavaScript error (the usage) when there are fewer. */
+static int args(napi_env env, napi_callback_info info, size_t k, napi_value *argv, const char *usage) {
+  size_t argc = k;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < k) { napi_throw_error(env, "EGAN_NATIVE_ARG", usage); return 0; }
+  return 1;
+}
+
 static int i32(napi_env env, napi_value v, int32_t *out, const char *what) {
   if (napi_get_value_int32(env, v, out) != 0) { napi_throw_error(env, "EGAN_NATIVE_ARG", what); return 0; }
   return 1;
@@ -106,9 +113,8 @@ static int modelArgs(napi_env env, const napi_value *argv, const char *fn, Model
 static void finalizeKernel(napi_env env, void *data, void *hint) { (void)env; (void)hint; eganOneLayerFree((EganOneLayer *)data); }
 
 static napi_value create(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
   napi_value argv[5];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 5) { napi_throw_error(env, "EGAN_NATIVE_ARG", "create(ints, lambda, Y, wY, tables) takes 5 arguments"); return NULL; }
+  if (!args(env, info, 5, argv, "create(ints, lambda, Y, wY, tables) takes 5 arguments")) return NULL;
   ModelArgs a;
   if (!modelArgs(env, argv, "create: ints must be an Int32Array of 14 entries", &a)) return NULL;
   EganOneLayer *k = eganOneLayerCreate(&a.ints, a.lambda, a.Y, a.wY, a.tables);
@@ -119,9 +125,8 @@ static napi_value create(napi_env env, napi_callback_info info) {
 }
 
 static napi_value load(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
   napi_value argv[2];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 2) { napi_throw_error(env, "EGAN_NATIVE_ARG", "load(handle, u) takes 2 arguments"); return NULL; }
+  if (!args(env, info, 2, argv, "load(handle, u) takes 2 arguments")) return NULL;
   EganOneLayer *k = handle(env, argv[0]);
   if (!k) return NULL;
   const double *u = f64(env, argv[1], (size_t)eganOneLayerStateSize(k), "load: u must be a Float64Array of the state's size");
@@ -131,9 +136,8 @@ static napi_value load(napi_env env, napi_callback_info info) {
 }
 
 static napi_value chunk(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
   napi_value argv[6];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 6) { napi_throw_error(env, "EGAN_NATIVE_ARG", "chunk(handle, u, c, grad, go, G) takes 6 arguments"); return NULL; }
+  if (!args(env, info, 6, argv, "chunk(handle, u, c, grad, go, G) takes 6 arguments")) return NULL;
   EganOneLayer *k = handle(env, argv[0]);
   if (!k) return NULL;
   const int32_t n = eganOneLayerStateSize(k), p = eganOneLayerParams(k);
@@ -170,9 +174,8 @@ static TeamBox *teamBox(napi_env env, napi_value v) {
 }
 
 static napi_value teamCreate(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
   napi_value argv[7];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 7) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamCreate(ints, lambda, Y, wY, tables, finish, threads) takes 7 arguments"); return NULL; }
+  if (!args(env, info, 7, argv, "teamCreate(ints, lambda, Y, wY, tables, finish, threads) takes 7 arguments")) return NULL;
   ModelArgs a;
   int32_t threads;
   if (!modelArgs(env, argv, "teamCreate: ints must be an Int32Array of 14 entries", &a) || !i32(env, argv[6], &threads, "teamCreate: threads must be an integer")) return NULL;
@@ -189,9 +192,8 @@ static napi_value teamCreate(napi_env env, napi_callback_info info) {
 }
 
 static napi_value teamRun(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
   napi_value argv[5];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 5) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamRun(team, u, parts, G, du) takes 5 arguments"); return NULL; }
+  if (!args(env, info, 5, argv, "teamRun(team, u, parts, G, du) takes 5 arguments")) return NULL;
   TeamBox *b = teamBox(env, argv[0]);
   if (!b) return NULL;
   if (!b->team) { napi_throw_error(env, "EGAN_NATIVE_CLOSED", "teamRun: the team was closed"); return NULL; }
@@ -210,9 +212,8 @@ static napi_value teamRun(napi_env env, napi_callback_info info) {
 }
 
 static napi_value teamClose(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
   napi_value argv[1];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != 0 || argc < 1) { napi_throw_error(env, "EGAN_NATIVE_ARG", "teamClose(team) takes 1 argument"); return NULL; }
+  if (!args(env, info, 1, argv, "teamClose(team) takes 1 argument")) return NULL;
   TeamBox *b = teamBox(env, argv[0]);
   if (!b) return NULL;
   eganTeamFree(b->team);
