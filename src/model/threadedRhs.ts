@@ -33,8 +33,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from './config.ts';
 import type { EganModel } from './model.ts';
 import type { Rhs } from '../ode/problem.ts';
-import { BLOCK, finishRhs, makeOneLayerCore, makeOneLayerRhs, type OneLayerCore } from './rhsOneLayer.ts';
-import { makeNativeTeam, nativeStatus, type NativeTeam } from './native.ts';
+import { BLOCK, chunkCount, finishRhs, makeOneLayerCore, makeOneLayerRhs, type OneLayerCore } from './rhsOneLayer.ts';
+import { makeNativeTeam, nativeStatus, nativeSupport, type NativeTeam } from './native.ts';
 
 /** Int32 slots of the control block. seq < 0 tells the workers to exit; next is the next chunk to take. */
 export const CTL = { seq: 0, done: 1, ready: 2, error: 3, next: 4 } as const;
@@ -101,7 +101,7 @@ const workerUrl = new URL('../experiments/worker-boot.mjs', import.meta.url);
  */
 const nativeThreads = (m: EganModel, chunks: number, T: number, note: string | undefined): ThreadedModel | undefined => {
   const s = nativeStatus();
-  if (!s.available) return undefined;
+  if (!s.available || nativeSupport(m) !== undefined) return undefined;
   let team: NativeTeam;
   try { team = makeNativeTeam(s.addon, m, chunks, BLOCK, T); } catch { return undefined; }
   let closed = false;
@@ -139,15 +139,15 @@ export const threadModel = (m: EganModel, threads: number, options: ThreadOption
   });
   if (threads === 1) return E.right(single());
   if (!oneLayer) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
-  const core = makeOneLayerCore(m, kernel);
-  const chunks = core.chunks;
+  const chunks = chunkCount(m.N, m.M);
   const T = Math.min(threads, chunks);
   const note = T < threads ? `the right-hand side of this model splits into ${chunks} chunks; using ${chunks} threads` : undefined;
-  const p = m.shape.p, n = m.n, nx = m.N * m.d;
-  if (core.kernel === 'native') {
+  if (kernel === 'auto') {
     const native = nativeThreads(m, chunks, T, note);
     if (native) return E.right(native);
   }
+  const core = makeOneLayerCore(m, kernel);
+  const p = m.shape.p, n = m.n, nx = m.N * m.d;
   const sab = new SharedArrayBuffer(CTL_BYTES + 8 * (n + chunks * p + nx));
   const { ctl, U, parts, G } = sharedViews(sab, n, p, nx, chunks);
   const workers: Worker[] = [];
