@@ -124,21 +124,22 @@ export const nativeSupport = (m: EganParts): string | undefined => {
   return undefined;
 };
 
-/** The exponential's constants and tables in oneLayer.h's layout (K32, L32_HI, L32_LO, BIAS, E2..E7, POW2, TM1). */
-const packedTables = (): Float64Array => {
-  const t = activationKernels('tanh', 1).tables();
-  const out = new Float64Array(10 + t.POW2.length + t.TM1.length);
-  out.set([t.K32, t.L32_HI, t.L32_LO, t.BIAS, t.E2, t.E3, t.E4, t.E5, t.E6, t.E7]);
-  out.set(t.POW2, 10);
-  out.set(t.TM1, 10 + t.POW2.length);
-  return out;
-};
+let tables: Float64Array | undefined;
 
 /**
- * The native kernel for model m with the given chunks and block size, from `addon`: the same interface and
- * the same numbers as oneLayerKernel(m, { chunks, BLOCK: block }). Throws if m is not covered (check
- * nativeSupport first).
+ * The exponential's constants and tables in oneLayer.h's layout (K32, L32_HI, L32_LO, BIAS, E2..E7, POW2, TM1),
+ * built once per process (create() copies them).
  */
+const packedTables = (): Float64Array => {
+  if (tables) return tables;
+  const t = activationKernels('tanh', 1).tables();
+  tables = new Float64Array(10 + t.POW2.length + t.TM1.length);
+  tables.set([t.K32, t.L32_HI, t.L32_LO, t.BIAS, t.E2, t.E3, t.E4, t.E5, t.E6, t.E7]);
+  tables.set(t.POW2, 10);
+  tables.set(t.TM1, 10 + t.POW2.length);
+  return tables;
+};
+
 /** The arguments of create / teamCreate for model m (oneLayer.h's EganOneLayerInts, lambda, Y, wY, tables); throws if m is not covered. */
 const modelArgs = (m: EganParts, chunks: number, block: number) => {
   const why = nativeSupport(m);
@@ -152,6 +153,11 @@ const modelArgs = (m: EganParts, chunks: number, block: number) => {
   return [ints, m.lambda, m.targetPoints, m.targetWeights, packedTables()] as const;
 };
 
+/**
+ * The native kernel for model m with the given chunks and block size, from `addon`: the same interface and
+ * the same numbers as oneLayerKernel(m, { chunks, BLOCK: block }). Throws if m is not covered (check
+ * nativeSupport first).
+ */
 export const makeNativeKernel = (addon: NativeAddon, m: EganParts, chunks: number, block: number): OneLayerKernel => {
   const handle = addon.create(...modelArgs(m, chunks, block));
   return {
@@ -184,16 +190,16 @@ export const makeNativeTeam = (addon: NativeAddon, m: EganParts, chunks: number,
 
 /**
  * The native kernel for m when a usable build exists and covers m, else undefined (also when the kernel
- * refuses the model: create() checks its sizes and that the exponential's table is exact): load and chunk,
- * and rhs, the whole right-hand side through a team of one thread (one native call per evaluation).
+ * refuses the model: create() checks its sizes and that the exponential's table is exact): rhs, the whole
+ * right-hand side through a team of one thread (one native call per evaluation), and load and chunk, a
+ * per-chunk kernel made on first use (only worker threads driving it from JavaScript need one).
  */
 export const nativeOneLayerKernel = (m: EganParts, chunks: number, block: number): (OneLayerKernel & Pick<NativeTeam, 'rhs'>) | undefined => {
   const s = nativeStatus();
   if (!s.available || nativeSupport(m) !== undefined) return undefined;
-  try {
-    const team = makeNativeTeam(s.addon, m, chunks, block, 1);
-    return { ...makeNativeKernel(s.addon, m, chunks, block), rhs: team.rhs };
-  } catch {
-    return undefined;
-  }
+  let team: NativeTeam;
+  try { team = makeNativeTeam(s.addon, m, chunks, block, 1); } catch { return undefined; }
+  let k: OneLayerKernel | undefined;
+  const perChunk = () => (k ??= makeNativeKernel(s.addon, m, chunks, block));
+  return { rhs: team.rhs, load: (u) => perChunk().load(u), chunk: (u, c, grad, go, G) => perChunk().chunk(u, c, grad, go, G) };
 };
