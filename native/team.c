@@ -8,16 +8,18 @@
  * slots in order and applies the two-point kernel (finish, the C copy of
  * finishRhs: 2.9 us per call in JavaScript at N = 64, p = 129).
  *
- * Between calls a worker spins on the call number for ~0.2 ms (a solver's
+ * Between calls a worker spins on the call number for 0.2 ms (a solver's
  * calls come microseconds apart), then sleeps on a condition variable; the
  * caller wakes sleepers. Against worker_threads driving the kernel through
  * Node-API (threadedRhs.ts) this saves the per-call JavaScript on both
  * threads: see bench section 3.
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "team.h"
 
 struct EganTeam {
@@ -38,8 +40,15 @@ struct EganTeam {
   pthread_cond_t cv;
 };
 
-/* Spin iterations before a worker sleeps (~0.2 ms with the pause below). */
-#define SPIN 4000
+/* How long a worker spins after a call before it sleeps (microseconds; the clock is read every 64 pauses,
+ * since a pause costs from ~10 to ~140 cycles depending on the CPU). */
+#define SPIN_US 200.0
+
+static double nowUs(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec * 1e-3;
+}
 
 static inline void relax(void) {
 #if defined(__x86_64__) || defined(__i386__)
@@ -68,8 +77,10 @@ static void *worker(void *arg) {
   int seen = 0;
   for (;;) {
     int s = atomic_load(&t->seq);
-    for (int spins = 0; s == seen; s = atomic_load(&t->seq)) {
-      if (++spins < SPIN) { relax(); continue; }
+    const double since = nowUs();
+    for (unsigned spins = 0; s == seen; s = atomic_load(&t->seq)) {
+      relax();
+      if ((++spins & 63) != 0 || nowUs() - since < SPIN_US) continue;
       /* Sleep: counted as a sleeper before the last look at seq, so the caller's wake-up cannot be missed. */
       pthread_mutex_lock(&t->mu);
       atomic_fetch_add(&t->sleepers, 1);

@@ -53,13 +53,20 @@ describe('threaded RHS', () => {
     });
   }
 
-  it('native kernel: its own threads, no worker threads; a call after close() throws', () => {
+  it('native kernel: its own threads, no worker threads; a sleeping worker wakes; a call after close() throws', () => {
     const m = model(cases[0][1]);
     const t = open(m, 2);
     expect(t.workers).toHaveLength(makeOneLayerCore(m).kernel === 'native' ? 0 : 1);
     const du = new Float64Array(m.n);
     t.model.rhs(0, m.u0, du);
     expect(same(du, rhsAt(m, m.u0))).toBe(true);
+    // A worker that went to sleep (no call for far longer than its 0.2 ms spin) wakes for the next call.
+    for (let k = 0; k < 3; k++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+      const again = new Float64Array(m.n);
+      t.model.rhs(0, m.u0, again);
+      expect(same(again, du)).toBe(true);
+    }
     t.close();
     t.close();
     expect(() => t.model.rhs(0, m.u0, du)).toThrow(/after close/);
