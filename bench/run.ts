@@ -4,7 +4,7 @@
  *  1. RHS time per call vs N (MLP [64] relu, wgan grad2-fake, two-point kernel, 512 target samples),
  *     the fitted scaling exponent and the achieved GFLOP/s against one core's scalar peak.
  *  2. Transient allocation and retained heap growth per solver step (child process, --expose-gc).
- *  3. egan vs SciPy solve_ivp on the same model and initial state (small config of issue 10):
+ *  3. egan (dopri5, dop853, odex, auto) vs SciPy solve_ivp on the same model and initial state (small config of issue 10):
  *     both sides' final states compared first, then wall time and rhs calls.
  *  4. Jacobian + eigen-decomposition time vs state size.
  *  5. Sweep cells per second with 1 and 2 workers.
@@ -106,19 +106,19 @@ if (run(3)) {
   const py = spawnSync('python3', ['-c', 'import scipy, numpy'], { encoding: 'utf8' });
   if (py.status !== 0) { md.push('## 3. egan vs SciPy', '', 'Skipped: python3 with numpy and scipy is not available.', ''); log('scipy: skipped'); }
   else {
-    type Ours = { method: 'dopri5' | 'dop853' | 'auto' | 'rk4'; threads: number; h?: number; kernel?: 'js' };
+    type Ours = { method: 'dopri5' | 'dop853' | 'odex' | 'auto' | 'rk4'; threads: number; h?: number; kernel?: 'js' };
     interface Case { name: string; input: ConfigInput; ours: Ours[]; theirs: string[]; budget?: number; target?: { text: string; factor: number } }
     const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => { let d = 0; for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i])); return d; };
     const ring = (n: number, samples: number, hidden: number, activation: 'tanh' | 'relu', t1: number): ConfigInput =>
       ({ seed: 0, target: { kind: 'ring', samples }, particles: { n }, critic: { kind: 'mlp', hidden: [hidden], activation }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 1 }, t1 });
     const cases: Case[] = [
       { name: 'small (N = 64, 64 samples, MLP [32] tanh, lambda = 1, g2/g1 = 0.5, t1 = 60)', input: ring(64, 64, 32, 'tanh', 60),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 1, kernel: 'js' }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }, { method: 'auto', threads: 2 }], theirs: ['RK45', 'DOP853', 'LSODA', 'BDF'],
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 1, kernel: 'js' }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }, { method: 'odex', threads: 2 }, { method: 'auto', threads: 2 }], theirs: ['RK45', 'DOP853', 'LSODA', 'BDF'],
         target: { text: 'egan dopri5 at least 5x faster than SciPy RK45', factor: 5 } },
       { name: 'N = 256, 256 samples, MLP [32] tanh, t1 = 10', input: ring(256, 256, 32, 'tanh', 10),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }], theirs: ['RK45', 'DOP853'] },
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }, { method: 'odex', threads: 2 }], theirs: ['RK45', 'DOP853'] },
       { name: 'N = 1024, 512 samples, MLP [64] tanh, t1 = 5', input: ring(1024, 512, 64, 'tanh', 5),
-        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }], theirs: ['RK45'] },
+        ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }, { method: 'dop853', threads: 2 }, { method: 'odex', threads: 2 }], theirs: ['RK45', 'DOP853'] },
       { name: 'large (N = 16384, 512 samples, MLP [64] tanh, t1 = 5)', input: ring(16384, 512, 64, 'tanh', 5),
         ours: [{ method: 'dopri5', threads: 1 }, { method: 'dopri5', threads: 2 }, { method: 'dopri5', threads: 2, kernel: 'js' }], theirs: ['RK45'], target: { text: 'at least 2x faster than SciPy RK45, using both cores', factor: 2 } },
       { name: 'relu (N = 64, 64 samples, MLP [32] relu, t1 = 20), 60 s per solver', input: ring(64, 64, 32, 'relu', 20), budget: 60,
