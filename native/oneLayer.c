@@ -420,6 +420,9 @@ int32_t eganOneLayerStateSize(const EganOneLayer *k) { return k->n; }
 int32_t eganOneLayerParams(const EganOneLayer *k) { return k->np; }
 int32_t eganOneLayerChunks(const EganOneLayer *k) { return k->p.chunks; }
 
+/* Every buffer a kernel owns, once: freed together, checked together after allocation. */
+#define BUFFERS(k) (k)->Y, (k)->wY, (k)->POW2, (k)->TM1, (k)->Wt, (k)->bb, (k)->wo, (k)->A, (k)->Hh, (k)->S1, (k)->Del, (k)->xs, (k)->vs, (k)->gs, (k)->cs, (k)->sW, (k)->acc
+
 /* 64-byte aligned, zeroed doubles (freed with free()). */
 static double *doubles(size_t n) {
   const size_t bytes = ((n * sizeof(double) + 63) / 64) * 64;
@@ -430,7 +433,7 @@ static double *doubles(size_t n) {
 
 void eganOneLayerFree(EganOneLayer *k) {
   if (!k) return;
-  double *owned[] = { k->Y, k->wY, k->POW2, k->TM1, k->Wt, k->bb, k->wo, k->A, k->Hh, k->S1, k->Del, k->xs, k->vs, k->gs, k->cs, k->sW, k->acc };
+  double *owned[] = { BUFFERS(k) };
   for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) free(owned[i]);
   free(k);
 }
@@ -450,11 +453,12 @@ EganOneLayer *eganOneLayerCreate(const EganOneLayerInts *ints, double lambda, co
   k->Y = doubles((size_t)p.M * p.d); k->wY = doubles((size_t)p.M);
   k->POW2 = doubles(EGAN_POW2); k->TM1 = doubles(EGAN_TM1);
   k->Wt = doubles((size_t)p.d * p.H); k->bb = doubles((size_t)p.H); k->wo = doubles((size_t)p.H);
-  k->A = doubles(hb); k->Hh = doubles(hb); k->S1 = doubles(hb); k->Del = doubles(hb);
+  k->A = doubles(p.d == 2 ? 0 : hb); /* pre-activations are stored only for d != 2, as in JavaScript */
+  k->Hh = doubles(hb); k->S1 = doubles(hb); k->Del = doubles(hb);
   k->xs = doubles(db); k->vs = doubles(db); k->gs = doubles(db);
   k->cs = doubles((size_t)p.block);
   k->sW = doubles((size_t)p.d); k->acc = doubles(4 * (size_t)p.H);
-  double *all[] = { k->Y, k->wY, k->POW2, k->TM1, k->Wt, k->bb, k->wo, k->A, k->Hh, k->S1, k->Del, k->xs, k->vs, k->gs, k->cs, k->sW, k->acc };
+  double *all[] = { BUFFERS(k) };
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) if (!all[i]) { eganOneLayerFree(k); return NULL; }
   memcpy(k->Y, Y, sizeof(double) * (size_t)p.M * p.d);
   memcpy(k->wY, wY, sizeof(double) * (size_t)p.M);
