@@ -19,8 +19,8 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, buildModel, threadModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config } from '../src/index.ts';
-import { closedFormTau, LINEAR_BASE } from '../analyses/criticalDamping.ts';
+import { parseConfig, buildModel, threadModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config, formatError, solverEntry } from '../src/index.ts';
+import { closedFormTau, LINEAR_BASE } from '../src/report/criticalDamping.ts';
 import { existsSync } from 'node:fs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -50,11 +50,11 @@ if (run(1)) {
     // would count its tier-up (it did: 2-thread "speed-ups" of 3.7x on 2 cores).
     const ms = timeWarm(() => m.rhs(0, m.u0, du));
     const tm = threadModel(m, 2);
-    if (E.isLeft(tm)) throw new Error(tm.left);
+    if (E.isLeft(tm)) throw new Error(formatError(tm.left));
     const ms2 = timeWarm(() => tm.right.model.rhs(0, m.u0, du));
     tm.right.close();
     const js = threadModel(m, 1, { kernel: 'js' });
-    if (E.isLeft(js)) throw new Error(js.left);
+    if (E.isLeft(js)) throw new Error(formatError(js.left));
     const msJs = timeWarm(() => js.right.model.rhs(0, m.u0, du));
     // flops per hidden unit: particle (forward 2d+1, grad 2d, double backprop 2d + 6 + 4d) ~ 8d + 7; target (forward 2d+1, accumulate 2d + 3) ~ 4d + 4
     const flops = H * (N * (8 * d + 7) + M * (4 * d + 4));
@@ -149,7 +149,7 @@ if (run(3)) {
       const dopri5Speedups: number[] = [];
       for (const o of ours) {
         const tm = threadModel(m, o.threads, { kernel: o.kernel ?? 'auto' });
-        if (E.isLeft(tm)) throw new Error(tm.left);
+        if (E.isLeft(tm)) throw new Error(formatError(tm.left));
         // Timings on this machine vary by +-30% from run to run: short solves are repeated (up to 3 times,
         // within ~10 s) and the fastest is reported, as for SciPy (scipy_reference.py).
         let r: ReturnType<typeof solve> | undefined, sec = Infinity;
@@ -158,7 +158,7 @@ if (run(3)) {
           const signal = { get aborted() { return performance.now() > deadline; } };
           const t0 = performance.now();
           r = solve({ rhs: tm.right.model.rhs, u0: m.u0, tspan: [0, c.t1], autonomous: true },
-            o.method === 'rk4' ? { method: 'rk4', h: o.h ?? 0.01, signal } : { method: o.method, rtol: 1e-6, atol: 1e-9, signal });
+            solverEntry(o.method)!.make({ h: o.h ?? 0.01, rtol: 1e-6, atol: 1e-9 }), { signal });
           const dt = (performance.now() - t0) / 1000;
           spent += dt;
           sec = Math.min(sec, dt);

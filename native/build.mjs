@@ -2,8 +2,10 @@
 /**
  * Builds egan's optional native kernel (oneLayer.c, team.c, binding.c) into
  * native/build/egan.node with this machine's C compiler, then checks it
- * against the JavaScript kernel (verify.ts) and records the build
- * (build/build.json: compiler, flags, CPU, source hash, verified). Run by
+ * against the JavaScript kernel (src/model/nativeVerify.ts: per chunk and
+ * through the thread team, bit for bit) and records the build
+ * (build/build.json: compiler, flags, the CPU features they rely on, CPU,
+ * source hash, verified). Run by
  * `npm install` / `npm ci` (the package's install script), before `npm test`
  * (pretest) and by `npm run native`; a build that is still valid for the
  * current sources, interface and machine is kept (`--force` rebuilds).
@@ -21,9 +23,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
+import { createRequire } from 'node:module';
+import { platform } from 'node:os';
 import { join } from 'node:path';
-import { NATIVE_ABI, NATIVE_BUILD, NATIVE_DIR, NATIVE_MODULE, NATIVE_RECORD, sourceHash } from './sources.mjs';
+import { NATIVE_ABI, NATIVE_BUILD, NATIVE_DIR, NATIVE_MODULE, NATIVE_RECORD, buildProblem, machine, sourceHash, targetFeatures } from './sources.mjs';
 
 const say = (s) => process.stdout.write(`egan native kernel: ${s}\n`);
 
@@ -32,16 +35,29 @@ const findCompiler = () => {
   return candidates.find((cc) => spawnSync(cc, ['--version'], { stdio: 'ignore' }).status === 0);
 };
 
-/** The existing build's record when it is usable as it is: verified, this interface, these sources, this machine. */
+/** The existing build's record when it is usable as it is (native/sources.mjs decides, as for the loader). */
 const upToDate = () => {
   if (!existsSync(NATIVE_MODULE) || !existsSync(NATIVE_RECORD)) return undefined;
   try {
     const r = JSON.parse(readFileSync(NATIVE_RECORD, 'utf8'));
-    const same = r.verified === true && r.abi === NATIVE_ABI && r.sourceHash === sourceHash() && r.cpu === (cpus()[0]?.model ?? '?') && r.arch === arch() && r.platform === platform();
-    return same ? r : undefined;
+    return buildProblem(r) === undefined ? r : undefined;
   } catch {
     return undefined;
   }
+};
+
+/**
+ * How to run the bit-for-bit check: on the TypeScript sources with tsx in a clone (where dist/ may be older
+ * than src/), else on the compiled package (an installed egan has dist/ and no tsx).
+ */
+const verifier = () => {
+  const root = join(NATIVE_DIR, '..');
+  const src = join(root, 'src', 'model', 'nativeVerifyMain.ts');
+  let tsx = false;
+  try { createRequire(join(root, 'package.json')).resolve('tsx'); tsx = true; } catch { /* not a development install */ }
+  if (tsx && existsSync(src)) return ['--import', 'tsx', src];
+  const dist = join(root, 'dist', 'model', 'nativeVerifyMain.js');
+  return existsSync(dist) ? [dist] : undefined;
 };
 
 const build = () => {
@@ -63,14 +79,16 @@ const build = () => {
     error = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0];
   }
   if (!flags) return say(`${cc} failed (${error}); egan uses its JavaScript kernel`);
-  const check = spawnSync(process.execPath, ['--import', 'tsx', join(NATIVE_DIR, 'verify.ts'), tmp], { encoding: 'utf8', timeout: 300_000 });
+  const verify = verifier();
+  if (!verify) { rmSync(tmp, { force: true }); return say('built, but egan\'s JavaScript is not built yet to check it against (npm run build, then npm run native); egan uses its JavaScript kernel'); }
+  const check = spawnSync(process.execPath, [...verify, tmp], { encoding: 'utf8', timeout: 300_000 });
   const verdict = (check.stdout || check.stderr || check.error?.message || '').trim().split('\n').pop();
   if (check.status !== 0) {
     rmSync(tmp, { force: true });
     return say(`built with ${cc}, but ${verdict ?? 'the check did not run'}; not used, egan uses its JavaScript kernel`);
   }
   renameSync(tmp, NATIVE_MODULE);
-  const record = { abi: NATIVE_ABI, sourceHash: sourceHash(), cc, flags, cpu: cpus()[0]?.model ?? '?', arch: arch(), platform: platform(), node: process.version, verified: true, date: new Date().toISOString() };
+  const record = { abi: NATIVE_ABI, sourceHash: sourceHash(), cc, flags, features: targetFeatures(cc, flags), ...machine(), node: process.version, verified: true, date: new Date().toISOString() };
   writeFileSync(NATIVE_RECORD, JSON.stringify(record, null, 2) + '\n');
   say(`built with ${cc} ${flags.join(' ')} (${verdict.replace(/^verify: /, '')})`);
 };

@@ -3,10 +3,13 @@
  * records it in build/build.json, and src/model/native.ts uses a build only
  * while the sources still hash the same (a `git pull` that changes them makes
  * the old build stale until `npm run native` or `npm install` rebuilds it).
+ * It also decides whether a recorded build is usable here (buildProblem), for both.
  * Plain JavaScript: build.mjs runs under plain node at install time.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -26,4 +29,62 @@ export const sourceHash = () => {
   const h = createHash('sha256');
   for (const f of NATIVE_SOURCES) h.update(f).update('\0').update(readFileSync(join(NATIVE_DIR, f))).update('\0');
   return h.digest('hex');
+};
+
+/**
+ * GCC/Clang's predefined ISA macros and the /proc/cpuinfo flag each one needs. A build records the features
+ * its flags enabled (-march=native enables the build machine's); the loader refuses it on a CPU that lacks
+ * one, whatever its model string says (a VM may hide AVX-512 under the same model name).
+ */
+const FEATURE_FLAGS = {
+  __SSE3__: 'pni', __SSSE3__: 'ssse3', __SSE4_1__: 'sse4_1', __SSE4_2__: 'sse4_2', __SSE4A__: 'sse4a',
+  __AVX__: 'avx', __AVX2__: 'avx2', __FMA__: 'fma', __FMA4__: 'fma4', __XOP__: 'xop', __F16C__: 'f16c',
+  __BMI__: 'bmi1', __BMI2__: 'bmi2', __POPCNT__: 'popcnt', __LZCNT__: 'abm', __ABM__: 'abm', __MOVBE__: 'movbe',
+  __SHA__: 'sha_ni', __AES__: 'aes', __PCLMUL__: 'pclmulqdq', __VAES__: 'vaes', __VPCLMULQDQ__: 'vpclmulqdq',
+  __GFNI__: 'gfni', __ADX__: 'adx', __RDRND__: 'rdrand', __RDSEED__: 'rdseed', __AVXVNNI__: 'avx_vnni',
+  __AVX512F__: 'avx512f', __AVX512DQ__: 'avx512dq', __AVX512CD__: 'avx512cd', __AVX512BW__: 'avx512bw',
+  __AVX512VL__: 'avx512vl', __AVX512IFMA__: 'avx512ifma', __AVX512VBMI__: 'avx512vbmi', __AVX512VBMI2__: 'avx512_vbmi2',
+  __AVX512VNNI__: 'avx512_vnni', __AVX512BITALG__: 'avx512_bitalg', __AVX512VPOPCNTDQ__: 'avx512_vpopcntdq',
+  __AVX512BF16__: 'avx512_bf16', __AVX512FP16__: 'avx512_fp16',
+};
+
+/** The CPU flags a build made by `cc` with `flags` relies on (from the compiler's predefined macros). */
+export const targetFeatures = (cc, flags) => {
+  const r = spawnSync(cc, [...flags.filter((f) => f.startsWith('-m')), '-dM', '-E', '-x', 'c', '-'], { input: '', encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  const macros = new Set(r.stdout.split('\n').map((l) => l.split(' ')[1]).filter(Boolean));
+  return [...new Set(Object.entries(FEATURE_FLAGS).filter(([m]) => macros.has(m)).map(([, f]) => f))].sort();
+};
+
+/** This CPU's flags (Linux, from /proc/cpuinfo), or undefined where they cannot be read. */
+export const cpuFlags = () => {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => /^(flags|Features)\s*:/.test(l));
+    return line ? new Set(line.split(':')[1].trim().split(/\s+/)) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The machine a build is tied to. */
+export const machine = () => ({ cpu: cpus()[0]?.model ?? '?', arch: arch(), platform: platform() });
+
+/**
+ * Why a build's record (build/build.json) makes it unusable on this machine with these sources, or undefined
+ * when it is usable: the interface version, the sources' hash, platform and architecture, the bit-for-bit
+ * check, and the CPU features it was compiled for (where /proc/cpuinfo tells this CPU's; elsewhere the CPU
+ * model must be the build machine's).
+ */
+export const buildProblem = (record) => {
+  if (record.abi !== NATIVE_ABI) return `built for interface version ${record.abi}, this egan needs ${NATIVE_ABI}`;
+  if (record.sourceHash !== sourceHash()) return 'out of date (native/ changed since it was built)';
+  const here = machine();
+  if (record.arch !== here.arch || record.platform !== here.platform) return `built for ${record.platform}-${record.arch}, this is ${here.platform}-${here.arch}`;
+  if (record.verified !== true) return 'its numbers were not verified against the JavaScript kernel';
+  const flags = cpuFlags();
+  if (flags && Array.isArray(record.features)) {
+    const missing = record.features.filter((f) => !flags.has(f));
+    if (missing.length) return `built for CPU features this CPU lacks (${missing.join(', ')}; built on ${record.cpu})`;
+  } else if (record.cpu !== here.cpu) return `built on another CPU (${record.cpu})`;
+  return undefined;
 };

@@ -2,7 +2,8 @@
 import { test, fc } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { dampingTable, eigen, findEquilibrium, linearize, closedFormEigenvalues } from '../src/index.ts';
+import { linearized } from '../test/helpers/configs.ts';
+import { dampingTable, eigen, findEquilibrium, closedFormEigenvalues, formatError } from '../src/index.ts';
 import { PROP_PARAMS, dbl, smallConfig, build } from './arbitraries.ts';
 
 const matrix = (n: number) => fc.array(dbl(-3, 3), { minLength: n * n, maxLength: n * n }).map((a) => Float64Array.from(a));
@@ -36,8 +37,8 @@ test.prop([smallConfig({ critic: 'linear', loss: 'wgan' }), dbl(0.05, 3), dbl(0,
     const g1 = (input.kernel as { g1: number }).g1;
     const m = build({ ...input, kernel: { kind: 'two-point', g1, g2: ratio * g1 }, regularizer: { kind: 'grad2-fake', lambda } });
     const eq = findEquilibrium(m);
-    if (E.isLeft(eq)) throw new Error(eq.left);
-    const lin = linearize(m, eq.right.u);
+    if (E.isLeft(eq)) throw new Error(formatError(eq.left));
+    const lin = linearized(m, eq.right.u);
     const cf = closedFormEigenvalues({ etaG: m.etaG, etaD: m.etaD, gbar: m.kernel.gbar, lambda });
     const sc = Math.hypot(...cf[0]);
     const modes = lin.table.filter((r) => r.kind === 'mode');

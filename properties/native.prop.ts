@@ -9,7 +9,9 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { kernelMismatch, makeOneLayerCore, nativeStatus } from '../src/index.ts';
+import { nativeStatus } from '../src/index.ts';
+import { kernelMismatch } from '../src/model/nativeCheck.ts';
+import { makeOneLayerCore } from '../src/model/rhsOneLayer.ts';
 import { PROP_PARAMS, build, dbl } from './arbitraries.ts';
 
 const status = nativeStatus();

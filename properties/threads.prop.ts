@@ -7,7 +7,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { threadModel } from '../src/index.ts';
+import { threadModel, formatError } from '../src/index.ts';
 import { PROP_PARAMS, build, dbl, rhs, smallConfig } from './arbitraries.ts';
 
 const oneLayer = smallConfig({ critic: 'mlp' }).map((c) => ({
@@ -21,7 +21,7 @@ test.prop([oneLayer, fc.integer({ min: 2, max: 4 }), dbl(-0.5, 0.5)], { ...PROP_
   ({ input }, threads, shift) => {
     const m = build(input);
     const t = threadModel(m, threads);
-    if (E.isLeft(t)) throw new Error(t.left);
+    if (E.isLeft(t)) throw new Error(formatError(t.left));
     try {
       expect(t.right.threads).toBe(threads);
       const u = m.u0.map((x, k) => x + shift * Math.sin(k + 1));

@@ -1,6 +1,6 @@
 /**
  * Critical damping over any scalar config parameter p (a field path such as
- * "regularizer.lambda", "etaD", "kernel.g2"; SPEC §4):
+ * "regularizer.lambda", "etaD", "kernel.g2"; docs/model.md, critical damping):
  *  - alpha(p): the spectral abscissa over the non-zero modes at the
  *    equilibrium (or over the collective modes, for a nonlinear critic),
  *  - argminAlpha: where alpha is smallest (fastest slowest mode), by a scan
@@ -12,12 +12,13 @@
  * each with its uncertainty (the final bracket half-width).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { Config } from '../model/config.ts';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { Config, ConfigError } from '../model/config.ts';
 import { setField } from '../model/fieldPath.ts';
-import { formatConfigError } from '../model/config.ts';
 import { buildModel, type EganModel } from '../model/model.ts';
 import { findEquilibrium } from './equilibrium.ts';
-import { collectiveDamping, tryLinearize, type Linearization } from './linearize.ts';
+import { collectiveDamping, linearize, type Linearization } from './linearize.ts';
+import { parameterError, type EquilibriumError, type LinearizationError, type ParameterError } from './errors.ts';
 import { brentMinimize, scanGrid } from './brent.ts';
 import { DEFAULT_ZERO_TOL } from './damping.ts';
 import { lambdaCritical, omega0 } from './closedForm.ts';
@@ -41,24 +42,35 @@ export interface CriticalOptions {
   readonly zeroTol?: number;
 }
 
-export const spectrumAt = (base: Config, path: string, p: number, modes: ModeSet = 'all', zeroTol = DEFAULT_ZERO_TOL): E.Either<string, SpectrumAt> => {
-  const c = setField(base, path, p);
-  if (E.isLeft(c)) return E.left(formatConfigError(c.left));
-  const model = buildModel(c.right);
-  const eq = findEquilibrium(model);
-  if (E.isLeft(eq)) return E.left(`${path} = ${p}: ${eq.left}`);
-  const linearized = tryLinearize(model, eq.right.u, zeroTol);
-  if (E.isLeft(linearized)) return E.left(`${path} = ${p}: ${linearized.left}`);
-  const lin = linearized.right;
-  const e = lin.eigen;
-  if (modes === 'collective') {
-    const cd = collectiveDamping(lin);
-    const top = lin.collective.reduce((b, k) => (e.re[k] > e.re[b] ? k : b), lin.collective[0]);
-    return E.right({ p, model, lin, alpha: cd.alpha, complex: Math.abs(e.im[top]) > 1e-7 * Math.hypot(e.re[top], e.im[top]) });
-  }
-  let row: (typeof lin.table)[number] | undefined;
-  for (const r of lin.table) if (r.kind === 'mode' && (!row || r.re > row.re)) row = r;
-  return E.right({ p, model, lin, alpha: lin.alpha, complex: row !== undefined && Math.abs(row.im) > 1e-7 * row.omegaN });
+/** What can go wrong at one parameter value: the config it makes, its equilibrium, or its linearization. */
+export type SpectrumError = ConfigError | EquilibriumError | LinearizationError;
+/** What can go wrong in a scan: any SpectrumError, or an unusable range or count. */
+export type ScanError = SpectrumError | ParameterError;
+
+/** The spectrum at the equilibrium of `base` with the field `path` set to p. */
+export const spectrumAt = (base: Config, path: string, p: number, modes: ModeSet = 'all', zeroTol = DEFAULT_ZERO_TOL): E.Either<SpectrumError, SpectrumAt> => {
+  const at = { path, value: p };
+  return pipe(
+    setField(base, path, p),
+    E.map(buildModel),
+    E.chainW((model) => pipe(
+      findEquilibrium(model),
+      E.mapLeft((e): SpectrumError => ({ ...e, at })),
+      E.chainW((eq) => pipe(linearize(model, eq.u, { zeroTol }), E.mapLeft((e): SpectrumError => ({ ...e, at })))),
+      E.map((lin) => ({ model, lin })),
+    )),
+    E.map(({ model, lin }) => {
+      const e = lin.eigen;
+      if (modes === 'collective') {
+        const cd = collectiveDamping(lin);
+        const top = lin.collective.reduce((b, k) => (e.re[k] > e.re[b] ? k : b), lin.collective[0]);
+        return { p, model, lin, alpha: cd.alpha, complex: Math.abs(e.im[top]) > 1e-7 * Math.hypot(e.re[top], e.im[top]) };
+      }
+      let row: (typeof lin.table)[number] | undefined;
+      for (const r of lin.table) if (r.kind === 'mode' && (!row || r.re > row.re)) row = r;
+      return { p, model, lin, alpha: lin.alpha, complex: row !== undefined && Math.abs(row.im) > 1e-7 * row.omegaN };
+    }),
+  );
 };
 
 export interface CriticalResult {
@@ -71,12 +83,17 @@ export interface CriticalResult {
   readonly zetaOneUncertainty: number | null;
   readonly grid: { p: number[]; alpha: number[] };
   readonly zeroTol: number;
-  /** For a linear critic (wgan, grad2-fake, mu = 0) and p = regularizer.lambda: SPEC §4's closed form. */
+  /** For a linear critic (wgan, grad2-fake, mu = 0) and p = regularizer.lambda: the closed form (docs/model.md). */
   readonly closedForm?: { lambdaC: number; omega0: number };
 }
 
-export const criticalDamping = (base: Config, path: string, lo: number, hi: number, opts: CriticalOptions = {}): E.Either<string, CriticalResult> => {
-  if (!(lo < hi)) return E.left(`expected lo < hi (got ${lo}, ${hi})`);
+/**
+ * Critical damping of `base` over the field `path` on [lo, hi].
+ * @example
+ * criticalDamping(config, 'regularizer.lambda', 0.01, 10);   // Right({ argminAlpha, zetaOne, closedForm, ... })
+ */
+export const criticalDamping = (base: Config, path: string, lo: number, hi: number, opts: CriticalOptions = {}): E.Either<ScanError, CriticalResult> => {
+  if (!(lo < hi)) return E.left(parameterError('lo/hi', `expected lo < hi (got ${lo}, ${hi})`));
   const modes = opts.modes ?? 'all';
   const zeroTol = opts.zeroTol ?? DEFAULT_ZERO_TOL;
   const relTol = opts.relTol ?? 1e-10;
@@ -91,7 +108,7 @@ export const criticalDamping = (base: Config, path: string, lo: number, hi: numb
   let kBest = 0;
   pts.forEach((s, k) => { if (s.alpha < pts[kBest].alpha) kBest = k; });
   const a = grid[Math.max(0, kBest - 1)], b = grid[Math.min(grid.length - 1, kBest + 1)];
-  let failure: string | undefined;
+  let failure: SpectrumError | undefined;
   const f = (p: number) => { const s = at(p); if (E.isLeft(s)) { failure = s.left; return Infinity; } return s.right.alpha; };
   const min = brentMinimize(f, a, b, relTol);
   if (failure) return E.left(failure);

@@ -1,5 +1,5 @@
 /**
- * Equilibria of the effective-GAN flow (SPEC §4).
+ * Equilibria of the effective-GAN flow (docs/model.md, equilibria).
  *
  * mu = 0: output weights w_out = 0 (for nsgan also b_out = 0) stop the
  * particles and every hidden-layer gradient of V; the critic then rests iff
@@ -19,6 +19,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { EganModel } from '../model/model.ts';
 import { criticWork, evalCritic } from '../model/critic.ts';
 import { luFactor, luSolve } from '../ode/lu.ts';
+import { equilibriumError, type EquilibriumError } from './errors.ts';
 
 export interface Equilibrium {
   readonly u: Float64Array;
@@ -47,7 +48,7 @@ const featureFn = (m: EganModel, u: Float64Array) => {
   };
 };
 
-export const findEquilibrium = (m: EganModel, start: Float64Array = m.u0, opts: { maxIter?: number; tol?: number } = {}): E.Either<string, Equilibrium> => {
+export const findEquilibrium = (m: EganModel, start: Float64Array = m.u0, opts: { maxIter?: number; tol?: number } = {}): E.Either<EquilibriumError, Equilibrium> => {
   const { N, d, shape: s } = m;
   const to = N * d;
   const u = start.slice();
@@ -107,7 +108,7 @@ export const findEquilibrium = (m: EganModel, start: Float64Array = m.u0, opts: 
       }
       const delta = 1e-12 * (tr / H || 1);
       for (let a = 0; a < H; a++) AAt[a * H + a] += delta;
-      if (!luFactor(AAt, H, piv)) return E.left(`equilibrium: the feature Jacobian is singular at iteration ${iterations}`);
+      if (!luFactor(AAt, H, piv)) return E.left(equilibriumError('singular', `equilibrium: the feature Jacobian is singular at iteration ${iterations}`));
       const y = Float64Array.from(r);
       luSolve(AAt, H, piv, y);
       // step = -A^T y, halved until the residual decreases
@@ -126,13 +127,13 @@ export const findEquilibrium = (m: EganModel, start: Float64Array = m.u0, opts: 
       if (!accepted) break;
     }
     if (res > Math.max(goal, 1e-9 * Math.max(1, scale)))
-      return E.left(`equilibrium: Gauss–Newton on the feature means did not converge (|r| = ${res.toExponential(3)} after ${iterations} iterations; H = ${H} equations in N d = ${to} unknowns)`);
+      return E.left(equilibriumError('notConverged', `equilibrium: Gauss–Newton on the feature means did not converge (|r| = ${res.toExponential(3)} after ${iterations} iterations; H = ${H} equations in N d = ${to} unknowns)`));
   }
   const du = new Float64Array(m.n);
   m.rhs(0, u, du);
   let rhsNorm = 0, uNorm = 1;
   for (let k = 0; k < m.n; k++) { rhsNorm = Math.max(rhsNorm, Math.abs(du[k])); uNorm = Math.max(uNorm, Math.abs(u[k])); }
   const tol = opts.tol ?? 1e-8;
-  if (!(rhsNorm <= tol * uNorm)) return E.left(`equilibrium: |rhs(u*)| = ${rhsNorm.toExponential(3)} is not ~0 (tolerance ${tol} x state scale)`);
+  if (!(rhsNorm <= tol * uNorm)) return E.left(equilibriumError('notAtRest', `equilibrium: |rhs(u*)| = ${rhsNorm.toExponential(3)} is not ~0 (tolerance ${tol} x state scale)`));
   return E.right({ u, iterations, residual: res, rhsNorm });
 };

@@ -1,15 +1,17 @@
 /**
  * Linearization of the flow at a state: the Jacobian (central differences,
  * per-column steps from the state's scale), its spectrum, the damping table
- * with an explicit zero tolerance, and the collective modes of SPEC §4: the
+ * with an explicit zero tolerance, and the collective modes: the
  * 2d eigenmodes whose particle part overlaps most with rigid translations
- * (dx_i = c for all i), i.e. the modes of the linear theory.
+ * (dx_i = c for all i), i.e. the modes of the linear theory (docs/model.md,
+ * linearization).
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EganModel } from '../model/model.ts';
-import { centralJacobian, jacobianWork } from './jacobian.ts';
+import { centralJacobian, jacobianWork } from '../ode/jacobian.ts';
 import { eigen, type Eigen } from './eigen.ts';
 import { dampingTable, spectralAbscissa, DEFAULT_ZERO_TOL, type DampingRow } from './damping.ts';
+import { linearizationError, type LinearizationError } from './errors.ts';
 
 export interface Linearization {
   readonly n: number;
@@ -53,7 +55,8 @@ export const rigidOverlaps = (e: Eigen, N: number, d: number): Float64Array => {
   return out;
 };
 
-export const linearize = (m: EganModel, u: Float64Array, zeroTol = DEFAULT_ZERO_TOL, finiteDifferences = false): Linearization => {
+/** The linearization at u; throws when the eigen-decomposition does not converge (`linearize` returns that as a value). */
+const linearizeOrThrow = (m: EganModel, u: Float64Array, zeroTol: number, finiteDifferences: boolean): Linearization => {
   const J = jacobianAt(m, u, finiteDifferences);
   const e = eigen(J, m.n);
   const table = dampingTable(e.re, e.im, zeroTol);
@@ -66,9 +69,22 @@ export const linearize = (m: EganModel, u: Float64Array, zeroTol = DEFAULT_ZERO_
   return { n: m.n, jacobian: J, eigen: e, table, zeroTol, zeroModes, alpha: spectralAbscissa(table), collective, rigidOverlap: ov };
 };
 
-/** `linearize` as an Either: an eigen-decomposition that does not converge is a failure value, not an exception. */
-export const tryLinearize = (m: EganModel, u: Float64Array, zeroTol = DEFAULT_ZERO_TOL): E.Either<string, Linearization> =>
-  E.tryCatch(() => linearize(m, u, zeroTol), (e) => `linearization failed: ${e instanceof Error ? e.message : String(e)}`);
+export interface LinearizeOptions {
+  /** Relative tolerance below which |s| counts as a zero mode (default 1e-7 of the largest |s|). */
+  readonly zeroTol?: number;
+  /** Central differences even where the model has an analytic Jacobian (for cross-checks). */
+  readonly finiteDifferences?: boolean;
+}
+
+/**
+ * The flow linearized at a state u (usually an equilibrium, findEquilibrium): its Jacobian, spectrum,
+ * damping table with an explicit zero tolerance, and the collective modes. An eigen-decomposition that does
+ * not converge is a LinearizationError value, not an exception.
+ * @example
+ * pipe(findEquilibrium(model), E.chainW((eq) => linearize(model, eq.u)), E.map((lin) => lin.alpha));
+ */
+export const linearize = (m: EganModel, u: Float64Array, opts: LinearizeOptions = {}): E.Either<LinearizationError, Linearization> =>
+  E.tryCatch(() => linearizeOrThrow(m, u, opts.zeroTol ?? DEFAULT_ZERO_TOL, opts.finiteDifferences ?? false), (e) => linearizationError(`linearization failed: ${e instanceof Error ? e.message : String(e)}`));
 
 /** Damping rows of the collective modes, and their abscissa and smallest damping ratio. */
 export const collectiveDamping = (lin: Linearization) => {

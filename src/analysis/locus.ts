@@ -1,5 +1,5 @@
 /**
- * Root locus over an arbitrary parameter (SPEC §4): eigenvalues of the
+ * Root locus over an arbitrary parameter (docs/model.md, root locus): eigenvalues of the
  * linearization at equilibrium along p, with each branch followed by
  * eigenvector overlap. At every step the modes are matched to the previous
  * step's by an optimal assignment maximizing sum |<v_prev, v_new>| (cost
@@ -11,7 +11,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from '../model/config.ts';
 import { overlap, type Eigen } from './eigen.ts';
 import { hungarian } from './assignment.ts';
-import { spectrumAt } from './critical.ts';
+import { spectrumAt, type ScanError } from './critical.ts';
+import { parameterError } from './errors.ts';
 import { DEFAULT_ZERO_TOL } from './damping.ts';
 
 export interface Branch {
@@ -60,8 +61,14 @@ export const trackSpectra = (spectra: readonly Eigen[], zeroTol = DEFAULT_ZERO_T
   return branches;
 };
 
-export const rootLocus = (base: Config, path: string, from: number, to: number, steps: number, zeroTol = DEFAULT_ZERO_TOL): E.Either<string, Locus> => {
-  if (!(steps >= 2)) return E.left(`expected steps >= 2 (got ${steps})`);
+/**
+ * Eigenvalues at the equilibrium of `base` for `steps` values of the field `path` from `from` to `to`, each
+ * branch followed by eigenvector overlap.
+ * @example
+ * rootLocus(config, 'regularizer.lambda', 0, 1, 21);   // Right({ p, branches: [{ re, im, zero, continuity }] })
+ */
+export const rootLocus = (base: Config, path: string, from: number, to: number, steps: number, zeroTol = DEFAULT_ZERO_TOL): E.Either<ScanError, Locus> => {
+  if (!(Number.isInteger(steps) && steps >= 2)) return E.left(parameterError('steps', `expected an integer steps >= 2 (got ${steps})`));
   const p: number[] = [];
   const spectra: Eigen[] = [];
   for (let k = 0; k < steps; k++) {

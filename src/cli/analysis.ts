@@ -6,7 +6,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { buildModel } from '../model/model.ts';
 import { findEquilibrium } from '../analysis/equilibrium.ts';
-import { collectiveDamping, tryLinearize } from '../analysis/linearize.ts';
+import { collectiveDamping, linearize } from '../analysis/linearize.ts';
+import { formatError } from '../errors.ts';
 import { criticalDamping, type ModeSet } from '../analysis/critical.ts';
 import { rootLocus } from '../analysis/locus.ts';
 import { getField } from '../model/fieldPath.ts';
@@ -27,9 +28,9 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   const config = loadConfig(file);
   const m = buildModel(config);
   const eq = findEquilibrium(m);
-  if (E.isLeft(eq)) { process.stderr.write(`egan damp: ${eq.left}\n`); return EXIT.solveFailure; }
-  const linearized = tryLinearize(m, eq.right.u, zeroTolOf(opts.zeroTol));
-  if (E.isLeft(linearized)) { process.stderr.write(`egan damp: ${linearized.left}\n`); return EXIT.solveFailure; }
+  if (E.isLeft(eq)) { process.stderr.write(`egan damp: ${formatError(eq.left)}\n`); return EXIT.solveFailure; }
+  const linearized = linearize(m, eq.right.u, { zeroTol: zeroTolOf(opts.zeroTol) });
+  if (E.isLeft(linearized)) { process.stderr.write(`egan damp: ${formatError(linearized.left)}\n`); return EXIT.solveFailure; }
   const lin = linearized.right;
   const coll = collectiveDamping(lin);
   const out = {
@@ -60,7 +61,7 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   const modes = (opts.modes ?? (config.critic.kind === 'linear' ? 'all' : 'collective')) as ModeSet;
   if (modes !== 'all' && modes !== 'collective') throw new UsageError(`--modes: got ${JSON.stringify(opts.modes)}; expected "all" or "collective"`);
   const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid: opts.grid ? parseInteger('--grid', opts.grid, 3) : undefined });
-  if (E.isLeft(r)) { process.stderr.write(`egan critical: ${r.left}\n`); return EXIT.solveFailure; }
+  if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const c = r.right;
   const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), grid: c.grid };
   if (opts.json) { process.stdout.write(JSON.stringify(out) + '\n'); return EXIT.ok; }
@@ -77,7 +78,7 @@ export const locusCommand = async (file: string, opts: { param: string; from: st
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
   const steps = parseInteger('--steps', opts.steps, 2);
   const r = rootLocus(config, opts.param, from, to, steps, zeroTolOf(opts.zeroTol));
-  if (E.isLeft(r)) { process.stderr.write(`egan locus: ${r.left}\n`); return EXIT.solveFailure; }
+  if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const branches = r.right.branches.filter((b) => !b.zero.every(Boolean));
   if (opts.json) { process.stdout.write(JSON.stringify({ param: r.right.param, p: r.right.p, zeroTol: r.right.zeroTol, branches }) + '\n'); return EXIT.ok; }
   process.stdout.write(`root locus over ${r.right.param}: ${steps} points, ${branches.length} non-zero branches (of ${r.right.branches.length}), followed by eigenvector overlap\n`);

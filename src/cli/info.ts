@@ -8,7 +8,7 @@
 import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { NATIVE_COVERS as COVERS, nativeStatus } from '../model/native.ts';
-import { EXIT } from './io.ts';
+import { EXIT } from './exit.ts';
 
 export const infoCommand = async (opts: { json?: boolean }): Promise<number> => {
   const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

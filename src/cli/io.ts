@@ -10,10 +10,8 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { parseConfig, formatConfigError, type Config } from '../model/config.ts';
 
-/** Bad input: printed as one line, exit code 2. */
-export class UsageError extends Error {}
-
-export const EXIT = { ok: 0, solveFailure: 1, badInput: 2, interrupted: 130 } as const;
+import { UsageError } from './exit.ts';
+export { EXIT, UsageError } from './exit.ts';
 
 export const readJsonFile = (path: string, what = 'config'): unknown => {
   let text: string;

@@ -1,20 +1,21 @@
 /**
- * The `egan` command line (SPEC §7). Every command validates its input and
- * reports bad input as one line naming what was wrong (exit 2), a solve
- * failure with its status (exit 1), an interruption with 130; never a stack
- * trace for a user error.
+ * The `egan` command line. Every command validates its input and reports bad input as one line naming what
+ * was wrong (exit 2), a solve failure with its status (exit 1), an interruption with 130; never a stack
+ * trace for a user error. A command's module is loaded only when that command runs, so that start-up
+ * (`egan --help`, `egan info`) costs little more than Node itself.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, UsageError } from './io.ts';
-import { runCommand } from './run.ts';
-import { criticalCommand, dampCommand, locusCommand } from './analysis.ts';
-import { mergeCommand, sweepCommand } from './sweep.ts';
-import { WorkerCrash } from '../experiments/pool.ts';
+import { EXIT, UsageError } from './exit.ts';
+import { WorkerCrash } from '../experiments/crash.ts';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const program = new Command();
 program
   .name('egan')
-  .description('Effective dynamics of GAN training: integrate, linearize and analyse training as an ODE (SPEC: Durr, Mroueh, Tu, Wang, PRX 13, 041004, 2023)')
+  .description('Effective dynamics of GAN training: integrate, linearize and analyse training as an ODE over generator particles and critic parameters (Durr, Mroueh, Tu, Wang, Phys. Rev. X 13, 041004, 2023; the model: docs/model.md)')
+  .version(version, '-V, --version', 'print the version')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -22,21 +23,30 @@ let action: Promise<number> | undefined;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const act = <A extends any[]>(f: (...a: A) => Promise<number>) => (...a: A) => { action = f(...a); };
 
+/** The registered solver methods (loaded only when a help text asks for them). */
+const solverHelp = async () => {
+  const { solverEntries } = await import('../ode/solver.ts');
+  await import('../ode/solvers/index.ts');
+  return `\nSolver methods (config field solver.method):\n${solverEntries().map((e) => `  ${e.name.padEnd(8)} ${e.description}${e.adaptive ? '' : ' (needs solver.h)'}`).join('\n')}\n`;
+};
+let solverText = '';
+
 program.command('run')
   .description('integrate one training run and print its status, stats and metrics')
-  .argument('<config>', 'config JSON file (SPEC §7)')
-  .option('--json', 'print the SPEC §7 JSON object')
+  .argument('<config>', 'config JSON file')
+  .option('--json', 'print { status, t, stats, final, metrics, warnings } as JSON')
   .option('--out <dir>', 'write trajectory (CSV, JSON), final state, metrics and the resolved config')
   .option('--threads <k>', 'threads for each right-hand side call (same numbers for any k; pays off for large N)', '1')
-  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string }) => runCommand(file, opts)));
+  .addHelpText('after', () => solverText)
+  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string }) => import('./run.ts').then((m) => m.runCommand(file, opts))));
 
 program.command('damp')
-  .description('linearize at the equilibrium and print the damping table (SPEC §4)')
+  .description('linearize at the equilibrium and print the damping table')
   .argument('<config>', 'config JSON file')
   .option('--json', 'print { modes, alpha, ... } as JSON')
   .option('--zero-tol <x>', 'relative tolerance below which |s| counts as a zero mode', String(1e-7))
   .option('--all', 'list zero modes too')
-  .action(act((file: string, o: { json?: boolean; zeroTol?: string; all?: boolean }) => dampCommand(file, o)));
+  .action(act((file: string, o: { json?: boolean; zeroTol?: string; all?: boolean }) => import('./analysis.ts').then((m) => m.dampCommand(file, o))));
 
 program.command('critical')
   .description('the parameter value of fastest decay (argmin alpha) and where the least-damped pair turns real (zeta = 1)')
@@ -48,7 +58,7 @@ program.command('critical')
   .option('--grid <n>', 'scan points before refinement', '25')
   .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
   .option('--json', 'print JSON')
-  .action(act((file: string, o: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string }) => criticalCommand(file, o)));
+  .action(act((file: string, o: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string }) => import('./analysis.ts').then((m) => m.criticalCommand(file, o))));
 
 program.command('locus')
   .description('eigenvalues along a parameter, each branch followed by eigenvector overlap')
@@ -59,7 +69,7 @@ program.command('locus')
   .requiredOption('--steps <n>', 'number of values (>= 2)')
   .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
   .option('--json', 'print JSON')
-  .action(act((file: string, o: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }) => locusCommand(file, o)));
+  .action(act((file: string, o: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }) => import('./analysis.ts').then((m) => m.locusCommand(file, o))));
 
 program.command('sweep')
   .description('run every cell of a sweep on a pool of worker threads; results.jsonl is appended as cells finish')
@@ -68,17 +78,17 @@ program.command('sweep')
   .option('--shard <i/n>', 'run only the i-th of n disjoint parts (cells with index % n = i - 1)')
   .option('--resume', 'skip the cells already in DIR/results.jsonl')
   .option('--out <dir>', 'output folder', 'out/sweep')
-  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string }) => sweepCommand(file, o)));
+  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string }) => import('./sweep.ts').then((m) => m.sweepCommand(file, o))));
 
 program.command('merge')
   .description('join the results of sweep shards, checking for missing and duplicated cells')
   .argument('<dirs...>', 'shard output folders')
   .requiredOption('--out <dir>', 'folder for the merged results')
   .option('--sweep <file>', 'the sweep spec, to list missing cells')
-  .action(act((dirs: string[], o: { out: string; sweep?: string }) => mergeCommand(dirs, o)));
+  .action(act((dirs: string[], o: { out: string; sweep?: string }) => import('./sweep.ts').then((m) => m.mergeCommand(dirs, o))));
 
 program.command('phase')
-  .description('the SPEC §6.3 phase diagram (modes covered / K and collapse score over g2/g1 x etaD, a panel per activation) of a sweep\'s results')
+  .description("the mode-collapse phase diagram (modes covered / K and collapse score over g2/g1 x etaD, a panel per activation) of a sweep's results")
   .argument('<dir>', 'the --out folder of egan sweep or egan merge (sweep.resolved.json, results.jsonl)')
   .option('--out <file>', 'SVG file to write (default: DIR/phase.svg)')
   .action(act((dir: string, o: { out?: string }) => import('./phase.ts').then((m) => m.phaseCommand(dir, o))));
@@ -89,23 +99,25 @@ program.command('info')
   .action(act((o: { json?: boolean }) => import('./info.ts').then((m) => m.infoCommand(o))));
 
 program.command('report')
-  .description('run the default analyses (SPEC §6) and write an HTML report with SVG plots and the data as CSV/JSON')
+  .description('run the default analyses and write an HTML report with SVG plots and the data as CSV/JSON')
   .option('--out <dir>', 'output folder', 'out')
   .option('--quick', 'a small, fast version (for tests)')
-  .option('--full', 'the full SPEC §6.3 grid and horizon (long)')
+  .option('--full', 'the full mode-collapse grid and horizon (long)')
   .option('--workers <k>', 'worker threads for the phase diagram (default: the number of cores)')
   .action(act((o: { out?: string; quick?: boolean; full?: boolean; workers?: string }) => import('./report.ts').then((m) => m.reportCommand(o))));
 
 const main = async (): Promise<number> => {
   try {
+    const args = process.argv.slice(2);
+    if (args.includes('--help') || args.includes('-h') || args[0] === 'help') solverText = await solverHelp();
     await program.parseAsync(process.argv);
     return action ? await action : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     if (e instanceof UsageError) { process.stderr.write(`egan: ${e.message}\n`); return EXIT.badInput; }
-    if (e instanceof WorkerCrash) { process.stderr.write(`egan: ${e.message}\n`); return 70; }
+    if (e instanceof WorkerCrash) { process.stderr.write(`egan: ${e.message}\n`); return EXIT.internal; }
     process.stderr.write(`egan: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 70;
+    return EXIT.internal;
   }
 };
 

@@ -1,12 +1,12 @@
 /**
  * `egan report [--out DIR] [--quick] [--full] [--workers K]`: the default
- * analyses with plots (analyses/report.ts), progress on stderr, and the path
+ * analyses with plots (src/report/report.ts), progress on stderr, and the path
  * of the report printed at the end. SIGINT/SIGTERM stop it after the current
  * figure (cells already finished are in DIR/data/fig3_cells.jsonl) and write
  * what is done.
  */
 import { resolve } from 'node:path';
-import { writeReport } from '../../analyses/report.ts';
+import { writeReport } from '../report/report.ts';
 import { EXIT, parseInteger } from './io.ts';
 import { onInterrupt } from './progress.ts';
 

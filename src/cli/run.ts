@@ -32,7 +32,7 @@ export const humanRun = (r: RunOutcome, K: number): string => {
     lines.push(`  mean gap ${fmt(m.meanGap)}   MMD^2 ${fmt(m.mmd2)}   sliced W2 ${fmt(m.slicedW2)}`);
     lines.push(`  critic V ${fmt(m.criticValue)}   R ${fmt(m.regularizer)}   |grad D| mean ${fmt(m.gradNormMean)} max ${fmt(m.gradNormMax)}   |theta| ${fmt(m.thetaNorm)}`);
   }
-  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  for (const w of r.warnings) lines.push(`warning: ${w.message}`);
   return lines.join('\n');
 };
 

@@ -25,9 +25,9 @@ export const CRASHED = 'crashed';
 
 export const loadSweep = (file: string): { spec: SweepSpec; cells: Cell[] } => {
   const spec = parseSweep(readJsonFile(file, 'sweep'));
-  if (E.isLeft(spec)) throw new UsageError(`${file}: ${spec.left}`);
+  if (E.isLeft(spec)) throw new UsageError(`${file}: ${spec.left.message}`);
   const cells = expandSweep(spec.right);
-  if (E.isLeft(cells)) throw new UsageError(`${file}: ${cells.left}`);
+  if (E.isLeft(cells)) throw new UsageError(`${file}: ${cells.left.message}`);
   return { spec: spec.right, cells: cells.right };
 };
 
@@ -156,7 +156,7 @@ export const mergeCommand = async (dirs: string[], opts: { out: string; sweep?: 
   } else {
     const first = readJsonFile(join(dirs[0], 'sweep.resolved.json'), 'sweep');
     const p = parseSweep(first);
-    if (E.isLeft(p)) throw new UsageError(p.left);
+    if (E.isLeft(p)) throw new UsageError(p.left.message);
     spec = p.right;
   }
   mkdirSync(opts.out, { recursive: true });

@@ -1,5 +1,18 @@
-export * from './metrics.ts';
-export * from './run.ts';
-export * from './pool.ts';
-export * from './sweep.ts';
-export * from './files.ts';
+/**
+ * `egan/experiments`: training runs (`runModel`: integrate a model and measure it), the observables
+ * (mode coverage, MMD², sliced Wasserstein-2, the mean gap, convergence time), a worker pool, and sweeps
+ * over any config fields.
+ *
+ * @example
+ * import { runModel } from 'egan/experiments';
+ * const r = runModel(model);   // Right({ status: 'success', metrics, final, ... }) or Left(RunFailure)
+ *
+ * @module
+ */
+export {
+  runModel, configSolver, modelWarnings, runJson, tauFromEvents, distanceFn, THETA_GROWTH_WARNING,
+  type RunResult, type RunFailure, type RunOptions, type RunStats, type TauEpsSpec, type RunWarning, type RunWarningCode,
+} from './run.ts';
+export { metricsAt, coverage, meanGap, meanGapVector, targetMean, mmd2, medianBandwidth, slicedW2, thetaNorm, type Metrics, type Coverage } from './metrics.ts';
+export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.ts';
+export { parseSweep, expandSweep, shardCells, readResults, aggregate, configKey, OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';

@@ -10,26 +10,18 @@
  * or running, go on (a sweep records the cell as crashed, sweep.ts). Without
  * this a worker that exited left its run pending forever.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../runtime/workers.ts';
 import type { Config } from '../model/config.ts';
 import type { RunFailure, RunResult, TauEpsSpec } from './run.ts';
+import { WorkerCrash } from './crash.ts';
 
 export type RunOutcome = RunResult | RunFailure;
 
-/** A run that did not finish because its worker died (or threw outside the solve). */
-export class WorkerCrash extends Error {
-  constructor(
-    message: string,
-    /** Last time the run reported progress (undefined when it reported none). */
-    readonly t: number | undefined,
-  ) {
-    super(message);
-    this.name = 'WorkerCrash';
-  }
-}
+export { WorkerCrash } from './crash.ts';
 
 export interface PoolOptions {
-  /** The worker script (default: worker-boot.mjs, which runs worker.ts); tests substitute their own. */
+  /** The worker script (default: worker.ts / worker.js next to this module); tests substitute their own. */
   readonly workerUrl?: URL;
 }
 
@@ -42,7 +34,7 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-const workerUrl = new URL('./worker-boot.mjs', import.meta.url);
+const workerUrl = siblingModule(import.meta.url, 'worker');
 
 export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   const url = options.workerUrl ?? workerUrl;
@@ -81,7 +73,7 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   };
 
   const spawn = () => {
-    const w = new Worker(url, { execArgv: process.execArgv });
+    const w = startWorker(url);
     w.unref();
     w.on('message', (msg: { id: number; progress?: number; result?: RunOutcome; error?: string }) => {
       const p = pending.get(msg.id);

@@ -2,14 +2,15 @@
  * One training run: integrate a model's flow over [0, t1] with the config's
  * solver, then compute the observables of SPEC §5 at the end. Returns
  * `Either<RunFailure, RunResult>`; a failure keeps the trajectory up to the
- * time it happened. Warnings name the cause of a slow solve and its remedy
- * (SPEC §8): relu kinks (a Filippov right-hand side) and stiffness.
+ * time it happened. Warnings name the cause of a slow solve and its remedy:
+ * relu kinks (a Filippov right-hand side) and stiffness.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { solve } from '../ode/solve.ts';
-import type { Solution, SolveStats } from '../ode/solution.ts';
+import type { Solution, SolveStats, Warning } from '../ode/solution.ts';
 import type { SolveFailureCode } from '../ode/failure.ts';
 import type { SolveOptions } from '../ode/options.ts';
+import { solverFromConfig, type Solver } from '../ode/solver.ts';
 import type { EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
 import { metricsAt, meanGap, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
@@ -30,7 +31,7 @@ export interface RunResult {
   readonly stats: RunStats;
   readonly final: { particles: number[][]; theta: number[] };
   readonly metrics: Metrics;
-  readonly warnings: string[];
+  readonly warnings: RunWarning[];
   /** saveAt times and states. */
   readonly trajectory: { t: number[]; u: Float64Array[] };
   /** tau_eps when asked for: a time, or null when the distance is above eps at t1. */
@@ -71,16 +72,21 @@ export interface RunOptions {
   readonly tauEps?: TauEpsSpec;
   readonly signal?: { readonly aborted: boolean };
   readonly onProgress?: (t: number) => void;
-  /** Extra solver options (events, dense, saveAt override). */
+  /** The solver (default: the config's `solver` field). */
+  readonly solver?: Solver;
+  /** Extra solve options (events, dense, saveAt override). */
   readonly solve?: Partial<SolveOptions>;
 }
 
-/** Solver options from a config's `solver` and `saveAt` fields. */
-export const solverOptions = (m: EganModel): SolveOptions => {
-  const s = m.config.solver;
-  const saveAt = { n: m.config.saveAt.n };
-  if ('h' in s) return { method: s.method, h: s.h, maxSteps: s.maxSteps, saveAt };
-  return { method: s.method, rtol: s.rtol, atol: s.atol, maxSteps: s.maxSteps, saveAt };
+/**
+ * The solver of a config's `solver` field (a registered method: the config schema admits no other).
+ * @example
+ * const s = configSolver(model.config);   // dopri5({ rtol: 1e-6, atol: 1e-9 }) for the defaults
+ */
+export const configSolver = (c: EganModel['config']): Solver => {
+  const s = solverFromConfig(c.solver);
+  if (E.isLeft(s)) throw new Error(s.left); // unreachable for a parsed config
+  return s.right;
 };
 
 const toStats = (s: SolveStats): RunStats => ({ steps: s.steps, accepted: s.accepted, rejected: s.rejected, rhsEvals: s.rhsEvals, jacobians: s.jacobians, switches: s.switches });
@@ -99,23 +105,31 @@ const finalState = (m: EganModel, u: Float64Array) => {
  */
 export const THETA_GROWTH_WARNING = 10;
 
-/** SPEC §8 warnings for a model's run, from the solver's stats, and SPEC §6.3's unbounded critic growth. */
-export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warnings' | 'method' | 'uEnd' | 'tEnd'>): string[] => {
-  // The model states both causes in SPEC terms below; drop the solver's generic versions of them.
-  const w = sol.warnings.filter((x) => !x.includes('not smooth') && !x.startsWith('stiffness detected'));
+/**
+ * Codes of a run's warnings: the solve's own ("stiffness", "rejectedSteps" are restated by the model as
+ * the next two), "nonSmoothCrawl" (an adaptive solver crawled at relu kinks), "stiffFlow" (the flow turned
+ * stiff under an explicit method), "criticGrowth" (|theta| grew over THETA_GROWTH_WARNING-fold),
+ * "threads" (fewer threads than asked).
+ */
+export type RunWarningCode = 'nonSmoothCrawl' | 'stiffFlow' | 'criticGrowth' | 'threads' | 'stiffness' | 'rejectedSteps';
+export type RunWarning = Warning<RunWarningCode>;
+
+/** Warnings of a model's run (docs/model.md, numerical character): from the solver's stats, and unbounded critic growth. */
+export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warnings' | 'method' | 'uEnd' | 'tEnd'>, adaptive: boolean): RunWarning[] => {
+  // The model restates both solve-level causes in its own terms below.
+  const w: RunWarning[] = sol.warnings.filter((x) => x.code !== 'rejectedSteps' && x.code !== 'stiffness');
   const st = sol.stats;
   const c = m.config.critic;
-  const adaptive = !['rk4', 'euler'].includes(sol.method);
-  if (c.kind === 'mlp' && isNonSmooth(c.activation) && adaptive && m.lambda >= 0 && (st.rejected > 0.1 * st.steps || st.steps > 20_000)) {
-    w.push(`the ${c.activation} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system, SPEC §8): the adaptive solver crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls). Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... })`);
+  if (c.kind === 'mlp' && isNonSmooth(c.activation) && adaptive && (st.rejected > 0.1 * st.steps || st.steps > 20_000)) {
+    w.push({ code: 'nonSmoothCrawl', message: `the ${c.activation} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system): the adaptive solver crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls). Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... })` });
   }
-  if (st.stiffAt !== undefined && (sol.method === 'dopri5' || sol.method === 'dop853'))
-    w.push(`the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence, SPEC §8); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more`);
+  if (st.stiffAt !== undefined)
+    w.push({ code: 'stiffFlow', t: st.stiffAt, message: `the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more` });
   const th0 = thetaNorm(m, m.u0), th1 = thetaNorm(m, sol.uEnd);
   // A non-finite end state is a nonFinite failure, which says so itself.
   if (th0 > 0 && Number.isFinite(th1) && th1 > THETA_GROWTH_WARNING * th0) {
     const remedy = m.config.weightDecay > 0 ? `a larger weightDecay (now ${m.config.weightDecay})` : 'a weightDecay > 0';
-    w.push(`the critic's parameters grew ${(th1 / th0).toPrecision(3)}-fold by t = ${sol.tEnd.toPrecision(4)} (|theta| ${th0.toPrecision(3)} -> ${th1.toPrecision(3)}): the ${m.config.regularizer.kind} regularizer does not bound the critic (SPEC §6.3); the flow stiffens as they grow and a fixed step may blow up; ${remedy} bounds them`);
+    w.push({ code: 'criticGrowth', t: sol.tEnd, message: `the critic's parameters grew ${(th1 / th0).toPrecision(3)}-fold by t = ${sol.tEnd.toPrecision(4)} (|theta| ${th0.toPrecision(3)} -> ${th1.toPrecision(3)}): the ${m.config.regularizer.kind} regularizer does not bound the critic; the flow stiffens as they grow and a fixed step may blow up; ${remedy} bounds them` });
   }
   return w;
 };
@@ -128,8 +142,9 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     threshold = opts.tauEps.eps * (opts.tauEps.relative ? dist(m.u0) : 1);
     tauEvent = [{ g: (_t, u) => dist(u) - threshold, samples: opts.tauEps.samples ?? 4, name: 'tauEps' }];
   }
-  const options: SolveOptions = { ...solverOptions(m), signal: opts.signal, onProgress: opts.onProgress, ...opts.solve, events: [...(opts.solve?.events ?? []), ...tauEvent] };
-  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, options);
+  const options: SolveOptions = { saveAt: { n: m.config.saveAt.n }, signal: opts.signal, onProgress: opts.onProgress, ...opts.solve, events: [...(opts.solve?.events ?? []), ...tauEvent] };
+  const solver = opts.solver ?? configSolver(m.config);
+  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, solver, options);
   if (E.isLeft(r)) {
     const f = r.left;
     const part = f.partial;
@@ -142,7 +157,7 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
       stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, switches: [] }),
       final: finalState(m, u),
       ...(finite ? { metrics: metricsAt(m, u) } : {}),
-      warnings: part ? modelWarnings(m, part) : [],
+      warnings: part ? modelWarnings(m, part, solver.adaptive) : [],
       trajectory: { t: part?.t ?? [], u: part?.u ?? [] },
     });
   }
@@ -153,7 +168,7 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     stats: toStats(s.stats),
     final: finalState(m, s.uEnd),
     metrics: metricsAt(m, s.uEnd),
-    warnings: modelWarnings(m, s),
+    warnings: modelWarnings(m, s, solver.adaptive),
     trajectory: { t: s.t, u: s.u },
     ...(dist ? { tauEps: tauFromEvents(s.events.filter((e) => e.name === 'tauEps'), dist(m.u0) < threshold, dist(s.uEnd) < threshold) } : {}),
   });

@@ -26,9 +26,10 @@ import { z } from 'zod';
 import * as E from 'fp-ts/lib/Either.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import { ConfigSchema, formatConfigError, type Config } from '../model/config.ts';
+import { configSchema, formatConfigError, type Config } from '../model/config.ts';
 import { getField, setField } from '../model/fieldPath.ts';
 import { hashString } from '../model/random.ts';
+import type { Warning } from '../ode/solution.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const Axis = z.union([
@@ -75,21 +76,29 @@ export const canonical = (v: unknown): string =>
 
 export const configKey = (c: Config): string => createHash('sha256').update(canonical(c)).digest('hex').slice(0, 16);
 
-export const parseSweep = (input: unknown): E.Either<string, SweepSpec> => {
+/** A sweep spec or one of its cells is invalid: the message names the field path (sweep.axes.0.path, ...) or the cell. */
+export interface SweepError {
+  readonly _tag: 'SweepError';
+  readonly message: string;
+}
+const sweepError = (message: string): SweepError => ({ _tag: 'SweepError', message });
+
+/** Validate a JSON value as a sweep spec, filling defaults. */
+export const parseSweep = (input: unknown): E.Either<SweepError, SweepSpec> => {
   const r = SweepSchema.safeParse(input);
   if (!r.success) {
     const i = r.error.issues[0];
-    return E.left(`sweep.${i.path.join('.') || '(root)'}: ${i.message}`);
+    return E.left(sweepError(`sweep.${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   return E.right(r.data);
 };
 
 /** All cells of a sweep, validated; the first invalid cell is an error naming its assignment. */
-export const expandSweep = (spec: SweepSpec): E.Either<string, Cell[]> => {
-  const base = ConfigSchema.safeParse(spec.base);
+export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
+  const base = configSchema().safeParse(spec.base);
   if (!base.success) {
     const i = base.error.issues[0];
-    return E.left(`sweep.base.${i.path.join('.')}: ${i.message}`);
+    return E.left(sweepError(`sweep.base.${i.path.join('.')}: ${i.message}`));
   }
   const values = spec.axes.map(axisValues);
   const cells: Cell[] = [];
@@ -107,25 +116,25 @@ export const expandSweep = (spec: SweepSpec): E.Either<string, Cell[]> => {
     if (!('seed' in ordered)) {
       const seed = spec.seedMode === 'shared' ? spec.seed : hashString(`${spec.seed}:${canonical(ordered)}`) % 2147483647;
       const s = setField(c, 'seed', seed);
-      if (E.isLeft(s)) return E.left(formatConfigError(s.left));
+      if (E.isLeft(s)) return E.left(sweepError(formatConfigError(s.left)));
       c = s.right;
     }
     for (const [path, v] of Object.entries(ordered)) {
       const s = setField(c, path, v);
-      if (E.isLeft(s)) return E.left(`cell ${index} ${JSON.stringify(ordered)}: ${formatConfigError(s.left)}`);
+      if (E.isLeft(s)) return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}: ${formatConfigError(s.left)}`));
       c = s.right;
     }
     for (const [r, rule] of (spec.rules ?? []).entries()) {
       let match = true;
       for (const [path, v] of Object.entries(rule.when)) {
         const have = getField(c, path);
-        if (have === undefined) return E.left(`sweep.rules.${r}.when: "${path}" is not a field of the config of cell ${index} ${JSON.stringify(ordered)}`);
+        if (have === undefined) return E.left(sweepError(`sweep.rules.${r}.when: "${path}" is not a field of the config of cell ${index} ${JSON.stringify(ordered)}`));
         if (canonical(have) !== canonical(v)) match = false;
       }
       if (!match) continue;
       for (const [path, v] of Object.entries(rule.set)) {
         const s = setField(c, path, v);
-        if (E.isLeft(s)) return E.left(`cell ${index} ${JSON.stringify(ordered)}, sweep.rules.${r}.set: ${formatConfigError(s.left)}`);
+        if (E.isLeft(s)) return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}, sweep.rules.${r}.set: ${formatConfigError(s.left)}`));
         c = s.right;
       }
     }
@@ -148,8 +157,11 @@ export interface ResultLine {
   readonly metrics?: Record<string, number | number[]>;
   readonly tauEps?: number | null;
   readonly seed: number;
-  /** The run's warnings, when it had any (absent from lines written before they were recorded). */
-  readonly warnings?: readonly string[];
+  /**
+   * The run's warnings, when it had any ({ code, message }; lines written by egan 0.1 carry the message
+   * strings alone, and lines written before warnings were recorded have none).
+   */
+  readonly warnings?: readonly (Warning | string)[];
 }
 
 /** Read results.jsonl; a torn (unparsable) line is reported and dropped, so its cell is redone. */

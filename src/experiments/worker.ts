@@ -45,7 +45,7 @@ if (parentPort) {
         close();
       }
       const out = E.isLeft(r) ? r.left : r.right;
-      port.postMessage({ id: req.id, result: note ? { ...out, warnings: [...out.warnings, note] } : out });
+      port.postMessage({ id: req.id, result: note ? { ...out, warnings: [...out.warnings, { code: 'threads', message: note }] } : out });
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
     }

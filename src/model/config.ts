@@ -16,6 +16,8 @@
 import { z } from 'zod';
 import * as E from 'fp-ts/lib/Either.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { DEFAULT_ATOL, DEFAULT_FIXED_MAX_STEPS, DEFAULT_MAX_STEPS, DEFAULT_RTOL, solverEntries, solverRegistryVersion } from '../ode/solver.ts';
+import '../ode/solvers/index.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const pos = num.refine((x) => x > 0, { message: 'expected a number > 0' });
@@ -60,14 +62,19 @@ export const CriticSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('linear') }),
 ]);
 
-export const SolverSchema = z.discriminatedUnion('method', [
+/**
+ * The solver field: the methods and their defaults come from the solver registry (ode/solver.ts), so a
+ * registered method is a valid config value. Error-controlled methods take rtol, atol and maxSteps,
+ * fixed-step ones a step h and maxSteps.
+ */
+const solverSchemaFor = (adaptive: readonly string[], fixed: readonly string[]) => z.discriminatedUnion('method', [
   z.strictObject({
-    method: z.enum(['dopri5', 'dop853', 'odex', 'rodas4', 'auto']),
-    rtol: pos.refine((x) => x < 1, { message: 'expected 0 < rtol < 1' }).default(1e-6),
-    atol: pos.default(1e-9),
-    maxSteps: z.int().min(1).default(1_000_000),
+    method: z.enum(adaptive as [string, ...string[]]),
+    rtol: pos.refine((x) => x < 1, { message: 'expected 0 < rtol < 1' }).default(DEFAULT_RTOL),
+    atol: pos.default(DEFAULT_ATOL),
+    maxSteps: z.int().min(1).default(DEFAULT_MAX_STEPS),
   }),
-  z.strictObject({ method: z.enum(['rk4', 'euler']), h: pos, maxSteps: z.int().min(1).default(100_000_000) }),
+  z.strictObject({ method: z.enum(fixed as [string, ...string[]]), h: pos, maxSteps: z.int().min(1).default(DEFAULT_FIXED_MAX_STEPS) }),
 ]);
 
 export const RegularizerSchema = z.strictObject({
@@ -75,7 +82,7 @@ export const RegularizerSchema = z.strictObject({
   lambda: nonneg.default(1),
 });
 
-export const ConfigSchema = z.strictObject({
+const configSchemaFor = (solver: ReturnType<typeof solverSchemaFor>) => z.strictObject({
   seed: z.int().min(0).max(2 ** 31 - 1).default(0),
   target: TargetSchema,
   particles: ParticlesSchema,
@@ -88,16 +95,30 @@ export const ConfigSchema = z.strictObject({
   etaG: pos.default(1),
   etaD: pos.default(1),
   t1: pos.default(100),
-  solver: SolverSchema.prefault({ method: 'dopri5' }),
+  solver: solver.prefault({ method: 'dopri5' }),
   saveAt: z.strictObject({ n: z.int().min(2).max(1_000_000).default(101) }).prefault({}),
 });
 
 /** A config with every default filled in. */
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<ReturnType<typeof configSchemaFor>>;
 /** What a user may write: defaults optional. */
-export type ConfigInput = z.input<typeof ConfigSchema>;
+export type ConfigInput = z.input<ReturnType<typeof configSchemaFor>>;
+
+let schema: { version: number; value: ReturnType<typeof configSchemaFor> } | undefined;
+
+/** The config schema (zod) for the solvers registered now: rebuilt when the solver registry changes. */
+export const configSchema = (): ReturnType<typeof configSchemaFor> => {
+  const version = solverRegistryVersion();
+  if (schema?.version !== version) {
+    const entries = solverEntries();
+    schema = { version, value: configSchemaFor(solverSchemaFor(entries.filter((e) => e.adaptive).map((e) => e.name), entries.filter((e) => !e.adaptive).map((e) => e.name))) };
+  }
+  return schema.value;
+};
 
 export interface ConfigError {
+  readonly _tag: 'ConfigError';
+  /** The field path, dot-separated ("particles.n", "kernel.matrix.3"); "(root)" for the whole config. */
   readonly path: string;
   readonly value: unknown;
   readonly expected: string;
@@ -134,7 +155,7 @@ export const criticParamCount = (c: Config['critic'], d: number): number => {
 };
 
 /** Checks that involve several fields (dimensions, PSD, parameter counts). */
-const crossCheck = (c: Config): ConfigError | undefined => {
+const crossCheck = (c: Config): Omit<ConfigError, '_tag'> | undefined => {
   const d = targetDim(c.target);
   const N = c.particles.n;
   if (c.target.kind === 'points') {
@@ -176,7 +197,7 @@ const crossCheck = (c: Config): ConfigError | undefined => {
   }
   const p = criticParamCount(c.critic, d);
   if (c.theta && c.theta.length !== p)
-    return { path: 'theta', value: `${c.theta.length} numbers`, expected: `expected ${p} critic parameters for this critic in d = ${d} (layout of SPEC §1)` };
+    return { path: 'theta', value: `${c.theta.length} numbers`, expected: `expected ${p} critic parameters for this critic in d = ${d} (layout: each hidden layer's W row-major then b, then w_out, b_out)` };
   return undefined;
 };
 
@@ -187,7 +208,7 @@ const crossCheck = (c: Config): ConfigError | undefined => {
  * parseConfig({ target: { kind: 'ring' }, particles: { n: -1 } })  // Left({ path: 'particles.n', ... })
  */
 export const parseConfig = (input: unknown): E.Either<ConfigError, Config> => {
-  const r = ConfigSchema.safeParse(input);
+  const r = configSchema().safeParse(input);
   if (!r.success) {
     const issue = r.error.issues[0];
     let path = issue.path.map(String).join('.');
@@ -207,8 +228,8 @@ export const parseConfig = (input: unknown): E.Either<ConfigError, Config> => {
       .replace(/^Too big: expected (\w+) to (?:be|have) /, 'expected $1 ')
       .replace(/^Invalid input: expected (\w+), received (\w+)$/, 'expected a $1, not a $2')
       .replace(/^Invalid option: expected one of /, 'expected one of ');
-    return E.left({ path, value, expected });
+    return E.left({ _tag: 'ConfigError', path, value, expected });
   }
   const cross = crossCheck(r.data);
-  return cross ? E.left(cross) : E.right(r.data);
+  return cross ? E.left({ _tag: 'ConfigError', ...cross }) : E.right(r.data);
 };

@@ -15,7 +15,7 @@ export const setField = (config: Config, path: string, value: unknown): E.Either
   let o: Record<string, unknown> = copy;
   for (let i = 0; i < keys.length - 1; i++) {
     const next = o[keys[i]];
-    if (next === null || typeof next !== 'object') return E.left({ path, value, expected: `a field path into the config (no object at "${keys.slice(0, i + 1).join('.')}")` });
+    if (next === null || typeof next !== 'object') return E.left({ _tag: 'ConfigError', path, value, expected: `a field path into the config (no object at "${keys.slice(0, i + 1).join('.')}")` });
     o = next as Record<string, unknown>;
   }
   // An optional field may be absent from a resolved config: it is added, and validation decides.

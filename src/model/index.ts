@@ -1,18 +1,30 @@
-export * from './config.ts';
-export * from './random.ts';
-export * from './targets.ts';
-export * from './particles.ts';
-export * from './kernels.ts';
-export * from './activations.ts';
-export * from './critic.ts';
-export * from './losses.ts';
-export * from './regularizers.ts';
-export * from './rhs.ts';
-export { threadModel, type ThreadedModel } from './threadedRhs.ts';
-export * from './model.ts';
-export * from './objective.ts';
-export * from './fieldPath.ts';
-export * from './jacobian.ts';
-export { NATIVE_COVERS, nativeStatus, nativeSupport, loadNativeAddon, makeNativeKernel, type NativeAddon, type NativeBuild, type NativeStatus } from './native.ts';
-export { kernelMismatch } from './nativeCheck.ts';
-export { makeOneLayerCore, type OneLayerCore } from './rhsOneLayer.ts';
+/**
+ * `egan/model`: the effective-GAN model. A config (JSON, validated by `parseConfig`) becomes a model
+ * (`buildModel`, or `makeModel` from JSON in one step) whose right-hand side `model.rhs(t, u, du)` is the
+ * training flow over the state u = [particles (N d), critic parameters (p)].
+ *
+ * @example
+ * import { makeModel } from 'egan/model';
+ * const m = makeModel({ target: { kind: 'ring' }, particles: { n: 64 } });   // Right(EganModel)
+ *
+ * @module
+ */
+export {
+  parseConfig, configSchema, formatConfigError, targetDim, criticParamCount, ACTIVATIONS,
+  type Config, type ConfigInput, type ConfigError, type Activation,
+} from './config.ts';
+export { buildModel, makeModel, type EganModel } from './model.ts';
+export type { EganParts } from './parts.ts';
+export { getField, setField } from './fieldPath.ts';
+export { makeRng, type Rng } from './random.ts';
+export { buildTarget, type Target } from './targets.ts';
+export { initialParticles } from './particles.ts';
+export { buildKernel, twoPointKernel, matrixKernel, ntkMatrix, fitTwoPoint, type Kernel } from './kernels.ts';
+export { criticShape, initTheta, type CriticShape } from './critic.ts';
+export { activate, isNonSmooth } from './activations.ts';
+export { lossOf, sigmoid, type Loss } from './losses.ts';
+export { regularizerOf, type Regularizer } from './regularizers.ts';
+export { criticObjective, criticAt, type CriticStats } from './objective.ts';
+export { makeEganRhs, makeGenericRhs } from './rhs.ts';
+export { threadModel, type ThreadedModel, type ThreadOptions, type ThreadError } from './threadedRhs.ts';
+export { nativeStatus, nativeSupport, NATIVE_COVERS, type NativeStatus, type NativeBuild } from './native.ts';

@@ -8,7 +8,7 @@
  * Other configs return undefined: callers fall back to finite differences.
  */
 import type { JacobianFn } from '../ode/problem.ts';
-import type { EganParts } from './rhs.ts';
+import type { EganParts } from './parts.ts';
 
 export const analyticJacobian = (m: EganParts): JacobianFn | undefined => {
   if (m.shape.kind !== 'linear' || m.loss.kind !== 'wgan' || m.regularizer.kind === 'gp-fake') return undefined;

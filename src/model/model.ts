@@ -8,15 +8,17 @@
  * const du = new Float64Array(model.n);
  * model.rhs(0, model.u0, du);
  */
-import type { Config } from './config.ts';
-import { targetDim } from './config.ts';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Config, ConfigError } from './config.ts';
+import { parseConfig, targetDim } from './config.ts';
 import { buildTarget, type Target } from './targets.ts';
 import { initialParticles } from './particles.ts';
 import { buildKernel, type Kernel } from './kernels.ts';
 import { criticShape, initTheta, type CriticShape } from './critic.ts';
 import { lossOf } from './losses.ts';
 import { regularizerOf } from './regularizers.ts';
-import { makeEganRhs, type EganParts } from './rhs.ts';
+import { makeEganRhs } from './rhs.ts';
+import type { EganParts } from './parts.ts';
 import type { JacobianFn, Rhs } from '../ode/problem.ts';
 import { analyticJacobian } from './jacobian.ts';
 
@@ -59,3 +61,11 @@ export const buildModel = (config: Config): EganModel => {
   };
   return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
 };
+
+/**
+ * A model straight from a JSON value: parseConfig, then buildModel.
+ * @example
+ * makeModel({ target: { kind: 'ring' }, particles: { n: 64 } });   // Right(EganModel)
+ * makeModel({ target: { kind: 'ring' }, particles: { n: 0 } });    // Left({ _tag: 'ConfigError', path: 'particles.n', ... })
+ */
+export const makeModel = (input: unknown): E.Either<ConfigError, EganModel> => E.map(buildModel)(parseConfig(input));

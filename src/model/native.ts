@@ -22,20 +22,20 @@
  * measurements; bench section 3 prints both).
  *
  * A build is used only when it is complete, verified, made from the current
- * sources (hash), for this interface version, on this CPU model, platform
- * and architecture; otherwise the reason is reported and the JavaScript
- * kernel runs.
+ * sources (hash), for this interface version, platform and architecture, and
+ * for CPU features this CPU has (native/sources.mjs decides, for the
+ * installer and this loader alike); otherwise the reason is reported and the
+ * JavaScript kernel runs.
  *
  * @example
  * const s = nativeStatus();   // { available: true, build } | { available: false, reason }
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
-import { NATIVE_ABI, NATIVE_MODULE, NATIVE_RECORD, sourceHash } from '../../native/sources.mjs';
+import { NATIVE_ABI, NATIVE_MODULE, NATIVE_RECORD, buildProblem } from '../../native/sources.mjs';
 import { activationKernels } from './activations.ts';
 import type { OneLayerKernel } from './oneLayerKernel.ts';
-import type { EganParts } from './rhs.ts';
+import type { EganParts } from './parts.ts';
 import type { Rhs } from '../ode/problem.ts';
 
 /** The module binding.c exports. */
@@ -70,6 +70,8 @@ export interface NativeBuild {
   readonly node: string;
   readonly verified: boolean;
   readonly date: string;
+  /** The CPU flags the build's compiler flags rely on (see native/sources.mjs). */
+  readonly features?: readonly string[];
 }
 
 export type NativeStatus =
@@ -96,13 +98,8 @@ const readStatus = (): NativeStatus => {
   if (!existsSync(NATIVE_MODULE) || !existsSync(NATIVE_RECORD)) return { available: false, reason: 'not built (`npm run native` builds it; it needs a C compiler)' };
   let build: NativeBuild;
   try { build = JSON.parse(readFileSync(NATIVE_RECORD, 'utf8')) as NativeBuild; } catch { return { available: false, reason: `${NATIVE_RECORD} is unreadable: ${REBUILD}` }; }
-  if (build.abi !== NATIVE_ABI) return { available: false, reason: `built for interface version ${build.abi}, this egan needs ${NATIVE_ABI}: ${REBUILD}` };
-  if (build.sourceHash !== sourceHash()) return { available: false, reason: `out of date (native/ changed since it was built): ${REBUILD}` };
-  const here = { cpu: cpus()[0]?.model ?? '?', arch: arch(), platform: platform() };
-  if (build.cpu !== here.cpu || build.arch !== here.arch || build.platform !== here.platform) {
-    return { available: false, reason: `built on another machine (${build.cpu}, ${build.platform}-${build.arch}): ${REBUILD}` };
-  }
-  if (build.verified !== true) return { available: false, reason: `its numbers were not verified against the JavaScript kernel: ${REBUILD}` };
+  const problem = buildProblem(build);
+  if (problem !== undefined) return { available: false, reason: `${problem}: ${REBUILD}` };
   const addon = loadNativeAddon(NATIVE_MODULE);
   return typeof addon === 'string' ? { available: false, reason: `${addon}: ${REBUILD}` } : { available: true, build, addon };
 };

@@ -10,7 +10,7 @@
  */
 import { makeNativeKernel, type NativeAddon } from './native.ts';
 import { BLOCK, makeOneLayerCore } from './rhsOneLayer.ts';
-import type { EganParts } from './rhs.ts';
+import type { EganParts } from './parts.ts';
 
 /** A double as JavaScript prints it, but -0 as "-0" (the comparison is of bits). */
 const show = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));

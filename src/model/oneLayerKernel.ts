@@ -7,7 +7,7 @@
  * class or shared closures cannot get once two models exist in one process.
  * The layout and arithmetic are described in rhsOneLayer.ts.
  */
-import type { EganParts } from './rhs.ts';
+import type { EganParts } from './parts.ts';
 import type { activationKernels } from './activations.ts';
 
 export interface KernelDeps {

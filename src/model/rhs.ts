@@ -9,28 +9,9 @@
  * O((N + M) p) for the critic and O(N d) for the two-point kernel.
  */
 import type { Rhs } from '../ode/problem.ts';
-import type { CriticShape } from './critic.ts';
 import { accumulate, criticWork, evalCritic } from './critic.ts';
-import type { Kernel } from './kernels.ts';
-import type { Loss } from './losses.ts';
-import type { Regularizer } from './regularizers.ts';
+import type { EganParts } from './parts.ts';
 import { makeOneLayerRhs } from './rhsOneLayer.ts';
-
-export interface EganParts {
-  readonly N: number;
-  readonly d: number;
-  readonly shape: CriticShape;
-  readonly kernel: Kernel;
-  readonly loss: Loss;
-  readonly regularizer: Regularizer;
-  readonly lambda: number;
-  readonly weightDecay: number;
-  readonly etaG: number;
-  readonly etaD: number;
-  /** Target points (M x d) and weights. */
-  readonly targetPoints: Float64Array;
-  readonly targetWeights: Float64Array;
-}
 
 /**
  * The flow's right-hand side; a one-hidden-layer MLP takes the fused path of

@@ -41,7 +41,7 @@ import { activationKernels } from './activations.ts';
 import { oneLayerKernel } from './oneLayerKernel.ts';
 import { nativeOneLayerKernel } from './native.ts';
 import { specialise } from '../ode/specialise.ts';
-import type { EganParts } from './rhs.ts';
+import type { EganParts } from './parts.ts';
 
 /** Points per block (buffers are H x BLOCK). */
 export const BLOCK = 32;

@@ -25,10 +25,11 @@
  * `kernel: 'js'` keeps worker threads and the JavaScript kernel.
  *
  * @example
- * const r = threadModel(buildModel(config), 2);   // Either<string, ThreadedModel>
+ * const r = threadModel(buildModel(config), 2);   // Either<ThreadError, ThreadedModel>
  * if (E.isRight(r)) { runModel(r.right.model); r.right.close(); }
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../runtime/workers.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from './config.ts';
 import type { EganModel } from './model.ts';
@@ -91,7 +92,6 @@ export interface ThreadOptions {
   readonly kernel?: 'auto' | 'js';
 }
 
-const workerUrl = new URL('../experiments/worker-boot.mjs', import.meta.url);
 
 /**
  * The native kernel's threads (native/team.c) instead of worker threads: the caller and T - 1 threads of
@@ -112,7 +112,7 @@ const nativeThreads = (m: EganModel, chunks: number, T: number, note: string | u
   const close = () => { closed = true; team.close(); };
   return { model: { ...m, rhs }, threads: T, ...(note ? { note } : {}), close, workers: [] };
 };
-const entry = new URL('./rhsWorker.ts', import.meta.url).href;
+const entry = siblingModule(import.meta.url, 'rhsWorker');
 
 /** Take chunks from the shared counter until none is left. */
 export const takeChunks = (ctl: Int32Array, core: OneLayerCore, u: Float64Array, parts: Float64Array, G: Float64Array): void => {
@@ -130,9 +130,16 @@ export const takeChunks = (ctl: Int32Array, core: OneLayerCore, u: Float64Array,
  * in which no worker finishes for `stallMs` closes the model and throws (a worker
  * died); the pool running the solve reports that as a crashed run (pool.ts).
  */
-export const threadModel = (m: EganModel, threads: number, options: ThreadOptions = {}): E.Either<string, ThreadedModel> => {
+/** Why a threaded model could not be made (bad count, workers that did not start or failed to build the model). */
+export interface ThreadError {
+  readonly _tag: 'ThreadError';
+  readonly message: string;
+}
+const threadError = (message: string): ThreadError => ({ _tag: 'ThreadError', message });
+
+export const threadModel = (m: EganModel, threads: number, options: ThreadOptions = {}): E.Either<ThreadError, ThreadedModel> => {
   const { timeoutMs = 60_000, stallMs = 60_000, kernel = 'auto' } = options;
-  if (!Number.isInteger(threads) || threads < 1) return E.left(`threads: got ${threads}; expected an integer >= 1`);
+  if (!Number.isInteger(threads) || threads < 1) return E.left(threadError(`threads: got ${threads}; expected an integer >= 1`));
   const oneLayer = m.shape.kind === 'mlp' && m.shape.hidden.length === 1;
   const single = (note?: string): ThreadedModel => ({
     model: kernel === 'js' && oneLayer ? { ...m, rhs: makeOneLayerRhs(m, 'js') } : m, threads: 1, ...(note ? { note } : {}), close: () => {}, workers: [],
@@ -153,7 +160,7 @@ export const threadModel = (m: EganModel, threads: number, options: ThreadOption
   const workers: Worker[] = [];
   for (let index = 1; index < T; index++) {
     const data: RhsWorkerData = { config: m.config, sab, n, p, nx, chunks, kernel };
-    const w = new Worker(workerUrl, { workerData: { ...data, entry }, execArgv: process.execArgv });
+    const w = startWorker(entry, { workerData: data });
     w.unref();
     workers.push(w);
   }
@@ -168,10 +175,10 @@ export const threadModel = (m: EganModel, threads: number, options: ThreadOption
   // Wait for every worker's model (the main thread blocks; workers run on their own threads).
   const deadline = Date.now() + timeoutMs;
   for (let r = Atomics.load(ctl, CTL.ready); r < T - 1; r = Atomics.load(ctl, CTL.ready)) {
-    if (Date.now() > deadline) { close(); return E.left(`threads: the right-hand side workers did not start within ${timeoutMs} ms`); }
+    if (Date.now() > deadline) { close(); return E.left(threadError(`threads: the right-hand side workers did not start within ${timeoutMs} ms`)); }
     Atomics.wait(ctl, CTL.ready, r, 50);
   }
-  if (Atomics.load(ctl, CTL.error) !== 0) { close(); return E.left('threads: a right-hand side worker failed to build the model'); }
+  if (Atomics.load(ctl, CTL.error) !== 0) { close(); return E.left(threadError('threads: a right-hand side worker failed to build the model')); }
 
   // Every thread reads the shared copy U of the state and writes to shared memory. (The core is this
   // model's own compiled copy, specialise.ts, so its loops only ever see these shared arrays.)

@@ -1,14 +1,8 @@
 /**
- * Options of `solve`: the method, tolerances, step limits, what to save,
- * events, and hooks for progress and interruption.
+ * Options of a solve that are not the method's: what to save, events, dense
+ * output, and hooks for progress and interruption. The method and its
+ * tolerances or step are the solver value (solver.ts).
  */
-
-export type AdaptiveMethod = 'dopri5' | 'dop853' | 'odex' | 'rodas4' | 'auto';
-export type FixedMethod = 'rk4' | 'euler';
-export type Method = AdaptiveMethod | FixedMethod;
-
-export const ADAPTIVE_METHODS: readonly AdaptiveMethod[] = ['dopri5', 'dop853', 'odex', 'rodas4', 'auto'];
-export const FIXED_METHODS: readonly FixedMethod[] = ['rk4', 'euler'];
 
 /** Which times to save. `steps` saves every accepted step's end point. */
 export type SaveAt =
@@ -23,7 +17,8 @@ export type EventDirection = 'up' | 'down' | 'both';
  * direction, located on the dense output. With `terminal`, the solve stops
  * there. `samples` > 1 checks g at that many interior points of each step as
  * well, so that an excursion that starts and ends inside one step is found
- * (SPEC §5: an endpoint sign test alone misses such crossings).
+ * (an endpoint sign test alone misses such crossings; see docs/model.md,
+ * convergence time).
  */
 export interface EventSpec {
   readonly g: (t: number, u: Float64Array) => number;
@@ -34,32 +29,16 @@ export interface EventSpec {
 }
 
 export interface SolveOptions {
-  readonly method?: Method;
-  /** Relative tolerance (adaptive methods). Default 1e-6. */
-  readonly rtol?: number;
-  /** Absolute tolerance, scalar or per component. Default 1e-9. */
-  readonly atol?: number | Float64Array | readonly number[];
-  /** Fixed step of rk4/euler; the last step is shortened to land on t1. */
-  readonly h?: number;
-  /** Initial step; chosen automatically (Hairer's algorithm) when absent. */
-  readonly h0?: number;
-  /** Largest step magnitude. Default |t1 - t0|. */
-  readonly hmax?: number;
-  /** Most steps (accepted + rejected). Default 1e6. */
-  readonly maxSteps?: number;
+  /** Times to save (default: t0 and t1). */
   readonly saveAt?: SaveAt;
   /** Keep a dense interpolant (memory grows with the number of steps). */
   readonly dense?: boolean;
   readonly events?: readonly EventSpec[];
   /** Checked once per step; when `aborted` turns true the solve stops with `interrupted`. */
   readonly signal?: { readonly aborted: boolean };
-  /** Called with the current time, at most every `progressEvery` steps. */
+  /** Called with the current time, at most every `progressEvery` accepted steps (default 100). */
   readonly onProgress?: (t: number) => void;
   readonly progressEvery?: number;
-  /** Run Hairer's stiffness test in explicit methods (default true). */
+  /** Run Hairer's stiffness test in the explicit methods that have one (default true). */
   readonly detectStiffness?: boolean;
 }
-
-export const DEFAULT_RTOL = 1e-6;
-export const DEFAULT_ATOL = 1e-9;
-export const DEFAULT_MAX_STEPS = 1_000_000;

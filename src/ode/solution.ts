@@ -1,11 +1,13 @@
 /**
  * The result of a successful solve: saved times and states, the events that
- * fired, statistics, warnings, and (when requested) a dense interpolant valid
- * on the whole span.
+ * fired, statistics, coded warnings, and (when requested) a dense
+ * interpolant valid on the whole span.
  */
+import type { Recorder } from './recorder.ts';
+import { denseInterpolant } from './recorder.ts';
 
 export interface SolveStats {
-  /** Right-hand side evaluations (including those spent on Jacobians). */
+  /** Right-hand side evaluations (including those spent on finite-difference Jacobians). */
   rhsEvals: number;
   /** Steps attempted (accepted + rejected). */
   steps: number;
@@ -20,6 +22,21 @@ export interface SolveStats {
   stiffAt?: number;
 }
 
+/**
+ * A warning: a stable code to match on (never the wording) and a message for people.
+ * Solve-level codes: "stiffness" (Hairer's test fired in an explicit method), "rejectedSteps"
+ * (a quarter or more of the steps were rejected: a non-smooth right-hand side). Model and run
+ * levels add their own (experiments/run.ts).
+ */
+export interface Warning<C extends string = string> {
+  readonly code: C;
+  readonly message: string;
+  /** The time it refers to, where there is one. */
+  readonly t?: number;
+}
+
+export type SolveWarningCode = 'stiffness' | 'rejectedSteps';
+
 export interface EventHit {
   /** Index of the event in the options' event list. */
   readonly index: number;
@@ -31,6 +48,7 @@ export interface EventHit {
 }
 
 export interface Solution {
+  /** Name of the solver that produced it. */
   readonly method: string;
   /** Saved times, in the order of integration. */
   readonly t: number[];
@@ -38,8 +56,7 @@ export interface Solution {
   readonly u: Float64Array[];
   readonly events: EventHit[];
   readonly stats: SolveStats;
-  /** Human-readable warnings (stiffness detected, a crawling solve, ...). */
-  readonly warnings: string[];
+  readonly warnings: Warning<SolveWarningCode>[];
   /** Final time reached (t1, or the time of a terminal event). */
   readonly tEnd: number;
   readonly uEnd: Float64Array;
@@ -60,4 +77,31 @@ export const emptyStats = (): SolveStats => ({
   jacobians: 0,
   factorizations: 0,
   switches: [],
+});
+
+/** Warnings derived from the stats of a finished (or failed) solve. */
+export const statsWarnings = (stats: SolveStats): Warning<SolveWarningCode>[] => {
+  const w: Warning<SolveWarningCode>[] = [];
+  if (stats.stiffAt !== undefined)
+    w.push({ code: 'stiffness', t: stats.stiffAt, message: `stiffness detected at t = ${stats.stiffAt.toPrecision(6)} (explicit steps limited by stability, not accuracy); method "auto" (which switches to a stiff method where that pays) can be much cheaper` });
+  if (stats.steps >= 2000 && stats.rejected > 0.25 * stats.steps)
+    w.push({ code: 'rejectedSteps', message: `${stats.rejected} of ${stats.steps} steps were rejected: the right-hand side is probably not smooth (a kink, such as relu's); a smooth function or a fixed-step method avoids the crawl` });
+  return w;
+};
+
+/** Assemble a Solution from what a recorder holds (shared by solve's loop and solvers with their own loop). */
+export const buildSolution = (
+  method: string, rec: Recorder, stats: SolveStats, tEnd: number, uEnd: Float64Array,
+  terminated: boolean, dense: boolean, t0: number, u0: Float64Array,
+): Solution => ({
+  method,
+  t: rec.t,
+  u: rec.u,
+  events: rec.events,
+  stats,
+  warnings: statsWarnings(stats),
+  tEnd,
+  uEnd,
+  terminated,
+  ...(dense ? { at: denseInterpolant(rec.segments, t0, u0) } : {}),
 });

@@ -1,67 +1,47 @@
 /**
- * `solve(problem, options)`: the one integration loop of egan (diffrax's
- * diffeqsolve). It validates the problem, builds the chosen stepper, runs
- * step control (PI controller, automatic initial step), saves output and
- * locates events through the recorder, and turns every way of failing into a
- * `SolveFailure` value carrying what was computed until then.
+ * `solve(problem, solver, options)`: the one integration loop of egan (diffrax's
+ * diffeqsolve). It validates the problem and the solver's settings, asks the
+ * solver for its stepper, runs step control (PI controller, automatic initial
+ * step), saves output and locates events through the recorder, and turns every
+ * way of failing into a `SolveFailure` value carrying what was computed until
+ * then.
  *
  * @example
- * import { solve } from 'egan';
- * const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 1] },
- *                 { method: 'dopri5', rtol: 1e-8 });
+ * import { solve, dopri5 } from 'egan/ode';
+ * const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5({ rtol: 1e-8 }));
  * // r._tag === 'Right', r.right.uEnd[0] ≈ exp(-1)
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { OdeProblem } from './problem.ts';
-import type { SolveOptions, Method } from './options.ts';
-import { DEFAULT_ATOL, DEFAULT_MAX_STEPS, DEFAULT_RTOL, FIXED_METHODS, ADAPTIVE_METHODS } from './options.ts';
+import type { SolveOptions } from './options.ts';
 import { failure, type SolveFailure } from './failure.ts';
-import { emptyStats, type Solution, type SolveStats } from './solution.ts';
-import type { Stepper, StepperContext } from './stepper.ts';
+import { buildSolution, emptyStats, type Solution } from './solution.ts';
 import { expandTolerance, firstNonFinite } from './norm.ts';
 import { initialStep } from './initialStep.ts';
 import { acceptFactor, makeController, rejectFactor } from './controller.ts';
-import { makeRecorder, denseInterpolant, type Recorder } from './recorder.ts';
+import { makeRecorder } from './recorder.ts';
 import { makeStiffnessMonitor, observeStiffness } from './stiffness.ts';
-import { makeDopri5 } from './solvers/dopri5.ts';
-import { makeDop853 } from './solvers/dop853.ts';
-import { makeEuler, makeRk4 } from './solvers/fixed.ts';
-import { makeRodas4 } from './solvers/rodas4.ts';
-import { makeAuto } from './solvers/auto.ts';
-import { solveOdex } from './solvers/odex.ts';
+import type { Solver } from './solver.ts';
+import { dopri5 } from './solvers/dopri5.ts';
 
-const makeStepper = (method: Exclude<Method, 'odex'>, problem: OdeProblem, n: number, ctx: StepperContext): Stepper => {
-  switch (method) {
-    case 'dopri5': return makeDopri5(problem.rhs, n, ctx);
-    case 'dop853': return makeDop853(problem.rhs, n, ctx);
-    case 'rk4': return makeRk4(problem.rhs, n, ctx);
-    case 'euler': return makeEuler(problem.rhs, n, ctx);
-    case 'rodas4': return makeRodas4(problem, n, ctx);
-    case 'auto': return makeAuto(problem, n, ctx);
-  }
-};
-
-/** Check the problem and options; a string names what is wrong. */
-export const validateProblem = (problem: OdeProblem, options: SolveOptions): string | undefined => {
-  const method = options.method ?? 'dopri5';
+/** What is wrong with the problem, the solver's settings or the options, or undefined. */
+export const validateProblem = (problem: OdeProblem, solver: Solver, options: SolveOptions = {}): string | undefined => {
   const n = problem.u0.length;
-  if (!(FIXED_METHODS as readonly string[]).includes(method) && !(ADAPTIVE_METHODS as readonly string[]).includes(method))
-    return `unknown method "${method}"; expected one of ${[...ADAPTIVE_METHODS, ...FIXED_METHODS].join(', ')}`;
   if (n === 0) return 'the state u0 is empty';
   const bad = firstNonFinite(problem.u0);
   if (bad >= 0) return `u0[${bad}] is ${problem.u0[bad]}; every initial value must be finite`;
   const [t0, t1] = problem.tspan;
   if (!Number.isFinite(t0) || !Number.isFinite(t1)) return `tspan [${t0}, ${t1}] must be finite`;
-  const rtol = options.rtol ?? DEFAULT_RTOL;
-  if (!(rtol > 0) || rtol >= 1) return `rtol = ${rtol}; expected 0 < rtol < 1`;
-  const atol = options.atol ?? DEFAULT_ATOL;
-  if (typeof atol === 'number') { if (!(atol >= 0)) return `atol = ${atol}; expected atol >= 0`; }
-  else if (atol.length !== n) return `atol has ${atol.length} entries; expected ${n} (one per state component)`;
-  if ((FIXED_METHODS as readonly string[]).includes(method) && !(options.h !== undefined && options.h > 0 && Number.isFinite(options.h)))
-    return `method "${method}" needs a fixed step h > 0 (got ${options.h})`;
-  if (options.h0 !== undefined && !(options.h0 > 0)) return `h0 = ${options.h0}; expected h0 > 0`;
-  if (options.hmax !== undefined && !(options.hmax > 0)) return `hmax = ${options.hmax}; expected hmax > 0`;
-  if (options.maxSteps !== undefined && !(options.maxSteps >= 1)) return `maxSteps = ${options.maxSteps}; expected >= 1`;
+  const name = solver.name;
+  if (solver.adaptive) {
+    if (!(solver.rtol > 0) || solver.rtol >= 1) return `${name}: rtol = ${solver.rtol}; expected 0 < rtol < 1`;
+    const atol = solver.atol;
+    if (typeof atol === 'number') { if (!(atol >= 0)) return `${name}: atol = ${atol}; expected atol >= 0`; }
+    else if (atol.length !== n) return `${name}: atol has ${atol.length} entries; expected ${n} (one per state component)`;
+    if (solver.h0 !== undefined && !(solver.h0 > 0)) return `${name}: h0 = ${solver.h0}; expected h0 > 0`;
+    if (solver.hmax !== undefined && !(solver.hmax > 0)) return `${name}: hmax = ${solver.hmax}; expected hmax > 0`;
+  } else if (!(solver.h !== undefined && solver.h > 0 && Number.isFinite(solver.h))) return `${name} needs a fixed step h > 0 (got ${solver.h})`;
+  if (!(solver.maxSteps >= 1)) return `${name}: maxSteps = ${solver.maxSteps}; expected >= 1`;
   const sa = options.saveAt;
   if (sa && 'times' in sa) {
     const lo = Math.min(t0, t1), hi = Math.max(t0, t1);
@@ -71,59 +51,31 @@ export const validateProblem = (problem: OdeProblem, options: SolveOptions): str
   return undefined;
 };
 
-/** Assemble a Solution from what a recorder holds. */
-export const buildSolution = (
-  method: string, rec: Recorder, stats: SolveStats, warnings: string[], tEnd: number, uEnd: Float64Array,
-  terminated: boolean, dense: boolean, t0: number, u0: Float64Array,
-): Solution => ({
-  method,
-  t: rec.t,
-  u: rec.u,
-  events: rec.events,
-  stats,
-  warnings,
-  tEnd,
-  uEnd,
-  terminated,
-  ...(dense ? { at: denseInterpolant(rec.segments, t0, u0) } : {}),
-});
-
-/** Warnings derived from the stats of a finished (or failed) solve. */
-export const statsWarnings = (stats: SolveStats, method: string): string[] => {
-  const w: string[] = [];
-  if (stats.stiffAt !== undefined && method !== 'auto' && method !== 'rodas4')
-    w.push(`stiffness detected at t = ${stats.stiffAt.toPrecision(6)} (explicit steps limited by stability, not accuracy); method "auto" (which switches to "rodas4" where that pays) can be much cheaper`);
-  if (stats.steps >= 2000 && stats.rejected > 0.25 * stats.steps)
-    w.push(`${stats.rejected} of ${stats.steps} steps were rejected: the right-hand side is probably not smooth (a relu/leaky_relu kink, SPEC §8); a smooth activation or a fixed-step method avoids the crawl`);
-  return w;
-};
-
-export const solve = (problem: OdeProblem, options: SolveOptions = {}): E.Either<SolveFailure, Solution> => {
+export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: SolveOptions = {}): E.Either<SolveFailure, Solution> => {
   const [t0, t1] = problem.tspan;
-  const invalid = validateProblem(problem, options);
+  const invalid = validateProblem(problem, solver, options);
   if (invalid) return E.left(failure('invalidProblem', invalid, t0));
-  const method = options.method ?? 'dopri5';
-  if (method === 'odex') return solveOdex(problem, options);
+  if (solver.integrate) return solver.integrate(problem, solver, options);
+  const method = solver.name;
 
   const n = problem.u0.length;
   const u0 = problem.u0.slice();
-  const rtol = options.rtol ?? DEFAULT_RTOL;
-  const atol = expandTolerance(options.atol ?? DEFAULT_ATOL, n);
-  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const rtol = solver.rtol;
+  const atol = expandTolerance(solver.atol, n);
+  const maxSteps = solver.maxSteps;
   const dense = options.dense === true;
   const events = options.events ?? [];
   const stats = emptyStats();
   const rec = makeRecorder(n, t0, t1, u0, options.saveAt, events, dense);
-  const warnings: string[] = [];
   const fail = (code: Parameters<typeof failure>[0], message: string, t: number, u: Float64Array, extra: { h?: number; component?: number } = {}) =>
-    E.left(failure(code, message, t, { ...extra, partial: buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], t, u.slice(), false, dense, t0, u0) }));
+    E.left(failure(code, message, t, { ...extra, partial: buildSolution(method, rec, stats, t, u.slice(), false, dense, t0, u0) }));
 
-  if (t0 === t1) return E.right(buildSolution(method, rec, stats, warnings, t0, u0, false, dense, t0, u0));
+  if (t0 === t1) return E.right(buildSolution(method, rec, stats, t0, u0, false, dense, t0, u0));
 
   const dir = t1 > t0 ? 1 : -1;
   const span = Math.abs(t1 - t0);
-  const hmax = Math.min(options.hmax ?? span, span);
-  const stepper = makeStepper(method, problem, n, { rtol, atol, stats });
+  const hmax = Math.min(solver.hmax ?? span, span);
+  const stepper = solver.stepper(problem, n, { rtol, atol, stats });
   try {
     stepper.init(t0, u0);
     const bad0 = firstNonFinite(stepper.f);
@@ -132,20 +84,20 @@ export const solve = (problem: OdeProblem, options: SolveOptions = {}): E.Either
     let u = u0.slice();
     let uNew = new Float64Array(n);
     let h: number;
-    if (!stepper.adaptive) h = Math.min(options.h!, span);
-    else if (options.h0 !== undefined) h = Math.min(options.h0, hmax);
+    if (!stepper.adaptive) h = Math.min(solver.h!, span);
+    else if (solver.h0 !== undefined) h = Math.min(solver.h0, hmax);
     else {
       h = initialStep(problem.rhs, t0, u0, stepper.f, dir, stepper.errorOrder + 1, rtol, atol, hmax, uNew, new Float64Array(n));
       stats.rhsEvals++;
     }
     h *= dir;
     let order = stepper.errorOrder;
-    let ctrl = makeController(order, method === 'dop853' ? 0 : 0.04);
+    let ctrl = makeController(order, stepper.piBeta ?? 0.04);
     let lastRejected = false;
     let t = t0;
     let badComponent = -1;
     const monitor = makeStiffnessMonitor();
-    const detect = options.detectStiffness !== false && (method === 'dopri5' || method === 'dop853');
+    const detect = options.detectStiffness !== false && solver.stiffnessTest;
     const progressEvery = options.progressEvery ?? 100;
     const view = {
       tA: 0, tB: 0, uB: uNew,
@@ -164,7 +116,7 @@ export const solve = (problem: OdeProblem, options: SolveOptions = {}): E.Either
       let last = false;
       if (!stepper.adaptive) {
         // Fixed steps land on t0 + k h exactly (no accumulated rounding); the last one is shortened to t1.
-        const hNom = dir * options.h!;
+        const hNom = dir * solver.h!;
         const tNext = t0 + (stats.steps + 1) * hNom;
         h = tNext - t;
         if (dir * (tNext - t1) >= -1e-9 * Math.abs(hNom)) { h = t1 - t; last = true; }
@@ -191,14 +143,14 @@ export const solve = (problem: OdeProblem, options: SolveOptions = {}): E.Either
       const stop = rec.step(view);
       if (detect && stats.stiffAt === undefined && observeStiffness(monitor, stepper.stiffnessRatio(), stepper.stabilityBoundary)) stats.stiffAt = tNew;
       if (stop) {
-        return E.right(buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], stop.t, stop.u, true, dense, t0, u0));
+        return E.right(buildSolution(method, rec, stats, stop.t, stop.u, true, dense, t0, u0));
       }
       const tmp = u; u = uNew; uNew = tmp;
       t = tNew;
       if (last) break;
       if (options.onProgress && stats.accepted % progressEvery === 0) options.onProgress(t);
       if (stepper.adaptive) {
-        if (stepper.errorOrder !== order) { order = stepper.errorOrder; ctrl = makeController(order); }
+        if (stepper.errorOrder !== order) { order = stepper.errorOrder; ctrl = makeController(order, stepper.piBeta ?? 0.04); }
         let fac = acceptFactor(ctrl, err);
         if (lastRejected) fac = Math.min(fac, 1);
         lastRejected = false;
@@ -206,7 +158,7 @@ export const solve = (problem: OdeProblem, options: SolveOptions = {}): E.Either
         if (Math.abs(h) > hmax) h = dir * hmax;
       }
     }
-    return E.right(buildSolution(method, rec, stats, [...warnings, ...statsWarnings(stats, method)], t1, u.slice(), false, dense, t0, u0));
+    return E.right(buildSolution(method, rec, stats, t1, u.slice(), false, dense, t0, u0));
   } finally {
     stepper.release?.();
   }

@@ -43,6 +43,8 @@ export interface Stepper {
   stiffnessRatio(): number;
   /** Boundary of the method's stability region along the negative real axis (3.3 for dopri5). */
   readonly stabilityBoundary: number;
+  /** The PI controller's beta for this method (controller.ts; default 0.04, dop853.f uses 0). */
+  readonly piBeta?: number;
   /**
    * Hand the stepper's buffers back for a later solve (stepperCache.ts); the solve calls it once, when it
    * ends, whatever the outcome. Nothing of the stepper may be used afterwards (segments are copies).

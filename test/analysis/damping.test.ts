@@ -1,6 +1,7 @@
 /** Damping table edge cases (SPEC §4) and root-locus tracking through a near-crossing. */
 import { describe, expect, it } from 'vitest';
-import { dampingTable, eigen, trackSpectra, hungarian } from '../../src/index.ts';
+import { dampingTable, eigen, trackSpectra } from '../../src/index.ts';
+import { hungarian } from '../../src/analysis/assignment.ts';
 
 describe('dampingTable', () => {
   it('a pole at 0 is a zero mode: flagged, zeta and tau null, never NaN', () => {

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   closedFormEigenvalues, criticalDamping, findEquilibrium, jacobianAt, lambdaCritical, linearize,
-  simultaneousMaxStep, simultaneousRadius, maxStableStep, closedFormAlpha, type ConfigInput,
-} from '../../src/index.ts';
-import { model } from '../helpers/configs.ts';
+  simultaneousMaxStep, simultaneousRadius, maxStableStep, closedFormAlpha, type ConfigInput, formatError } from '../../src/index.ts';
+import { model, linearized } from '../helpers/configs.ts';
 
 const cfg = (etaG: number, etaD: number, g1: number, ratio: number, N: number, lambda: number): ConfigInput => ({
   seed: 2, target: { kind: 'gaussian', samples: 7, std: 0.5 }, particles: { n: N, init: { kind: 'gaussian', std: 0.4 } },
@@ -31,8 +30,8 @@ describe('linear critic: spectrum at equilibrium = closed form', () => {
       it(`etaG ${etaG} etaD ${etaD} g1 ${g1} g2/g1 ${r} N ${N} lambda ${f} lambda_c: relative error < ${tol}, ${(N - 1) * 2 + 1} zero modes`, () => {
         const m = model(cfg(etaG, etaD, g1, r, N, lambda));
         const eq = findEquilibrium(m);
-        if (E.isLeft(eq)) throw new Error(eq.left);
-        const lin = linearize(m, eq.right.u);
+        if (E.isLeft(eq)) throw new Error(formatError(eq.left));
+        const lin = linearized(m, eq.right.u);
         expect(lin.zeroModes).toBe((N - 1) * 2 + 1);
         const cf = closedFormEigenvalues({ etaG, etaD, gbar, lambda });
         const modes = lin.table.filter((row) => row.kind === 'mode');
@@ -65,7 +64,7 @@ describe('critical damping (linear critic)', () => {
     it(`finds lambda_c = ${lc.toPrecision(6)} (argmin alpha and zeta = 1) to relative 1e-6`, () => {
       const m = model(cfg(etaG, etaD, g1, r, N, 1));
       const res = criticalDamping(m.config, 'regularizer.lambda', lc / 30, lc * 30);
-      if (E.isLeft(res)) throw new Error(res.left);
+      if (E.isLeft(res)) throw new Error(formatError(res.left));
       expect(Math.abs(res.right.argminAlpha / lc - 1)).toBeLessThan(1e-6);
       expect(Math.abs(res.right.zetaOne! / lc - 1)).toBeLessThan(1e-6);
       expect(Math.abs(res.right.alphaMin + Math.sqrt(etaG * etaD * gbar)) / Math.sqrt(etaG * etaD * gbar)).toBeLessThan(1e-6);
@@ -84,8 +83,8 @@ describe('discrete time: largest stable GD step (linear critic)', () => {
       const lambda = f * lambdaCritical({ etaG, etaD, gbar });
       const m = model(cfg(etaG, etaD, g1, r, N, lambda));
       const eq = findEquilibrium(m);
-      if (E.isLeft(eq)) throw new Error(eq.left);
-      const lin = linearize(m, eq.right.u);
+      if (E.isLeft(eq)) throw new Error(formatError(eq.left));
+      const lin = linearized(m, eq.right.u);
       const cf = closedFormEigenvalues({ etaG, etaD, gbar, lambda });
       const analytic = Math.min(...cf.map(([s, w]) => (-2 * s) / (s * s + w * w)));
       const fromTable = simultaneousMaxStep(lin.table);

@@ -10,10 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  buildTarget, criticalDamping, findEquilibrium, jacobianAt, lambdaCritical, linearize, alternatingMaxStep,
-  type ConfigInput, type Activation,
-} from '../../src/index.ts';
-import { model } from '../helpers/configs.ts';
+  buildTarget, criticalDamping, findEquilibrium, jacobianAt, lambdaCritical, alternatingMaxStep,
+  type ConfigInput, type Activation, formatError } from '../../src/index.ts';
+import { model, linearized } from '../helpers/configs.ts';
 
 const H = 32;
 const specSetting = (activation: Activation, seed = 0, lambda = 0.5): ConfigInput => {
@@ -32,7 +31,7 @@ describe('(X, w) block of the Jacobian at equilibrium (SPEC §4)', () => {
       const lambda = 0.7;
       const m = model(specSetting(activation, 0, lambda));
       const eq = findEquilibrium(m);
-      if (E.isLeft(eq)) throw new Error(eq.left);
+      if (E.isLeft(eq)) throw new Error(formatError(eq.left));
       const u = eq.right.u;
       const n = m.n, N = m.N, d = m.d, to = N * d, s = m.shape;
       const J = jacobianAt(m, u);
@@ -91,7 +90,7 @@ describe('collective modes in the SPEC §4 measured setting (MLP [32], 16 points
     it(`${activation}: collective argmin of alpha lies in [${lo}, ${hi}] lambda_c; the full spectrum's slowest modes are ~0 (ill-posed)`, () => {
       const m = model(specSetting(activation, 0));
       const res = criticalDamping(m.config, 'regularizer.lambda', 0.05 * lc, 5 * lc, { modes: 'collective', grid: 12, relTol: 1e-6 });
-      if (E.isLeft(res)) throw new Error(res.left);
+      if (E.isLeft(res)) throw new Error(formatError(res.left));
       const r = res.right;
       console.log(`${activation}: collective argmin alpha = ${(r.argminAlpha / lc).toFixed(3)} lambda_c (alpha ${r.alphaMin.toFixed(4)}), zeta = 1 at ${r.zetaOne === null ? 'none' : (r.zetaOne / lc).toFixed(3)} lambda_c`);
       expect(r.argminAlpha / lc).toBeGreaterThan(lo);
@@ -99,8 +98,8 @@ describe('collective modes in the SPEC §4 measured setting (MLP [32], 16 points
       expect(r.alphaMin).toBeLessThan(-0.05);
       // Full spectrum at the same point: M has near-zero eigenvalues, so the slowest non-zero mode is far slower.
       const eq = findEquilibrium(model(specSetting(activation, 0, r.argminAlpha)));
-      if (E.isLeft(eq)) throw new Error(eq.left);
-      const lin = linearize(model(specSetting(activation, 0, r.argminAlpha)), eq.right.u);
+      if (E.isLeft(eq)) throw new Error(formatError(eq.left));
+      const lin = linearized(model(specSetting(activation, 0, r.argminAlpha)), eq.right.u);
       expect(lin.alpha).toBeGreaterThan(r.alphaMin / 10);
     });
   }
@@ -114,8 +113,8 @@ describe('alternating updates (linear critic)', () => {
       const lambda = f * lambdaCritical({ etaG, etaD, gbar });
       const m = model({ seed: 1, target: { kind: 'gaussian', samples: 5 }, particles: { n: N }, kernel: { kind: 'two-point', g1, g2 }, critic: { kind: 'linear' }, regularizer: { kind: 'grad2-fake', lambda }, etaG, etaD });
       const eq = findEquilibrium(m);
-      if (E.isLeft(eq)) throw new Error(eq.left);
-      const lin = linearize(m, eq.right.u);
+      if (E.isLeft(eq)) throw new Error(formatError(eq.left));
+      const lin = linearized(m, eq.right.u);
       const l = lambda * etaD, w2 = etaG * etaD * gbar;
       const exact = Math.min((2 * (Math.sqrt(l * l + w2) - l)) / w2, 1 / l);
       const h = alternatingMaxStep(lin.jacobian, m.n, m.N * m.d, lin.zeroModes, 50, 1e-10);

@@ -145,7 +145,7 @@ describe('egan sweep', () => {
     expect(got.map((l) => l.assignment)).toEqual([{ etaD: 1, 'kernel.g2': 0 }, { etaD: 1, 'kernel.g2': 0.9 }, { etaD: 10, 'kernel.g2': 0 }, { etaD: 10, 'kernel.g2': 0.9 }]);
     for (const l of got) if (l.assignment.etaD === 10) expect(l.stats).toMatchObject({ steps: 400, rejected: 0 }); // rk4 h = 0.05 to t = 20
     expect(got[0].stats.steps).not.toBe(400);
-    expect(got[3].warnings).toEqual([expect.stringMatching(/critic's parameters grew .*-fold/)]);
+    expect(got[3].warnings).toEqual([expect.objectContaining({ code: 'criticGrowth', message: expect.stringMatching(/critic's parameters grew .*-fold/) })]);
     expect(got[0].warnings).toBeUndefined();
   });
 });

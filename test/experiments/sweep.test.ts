@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { expandSweep, parseSweep, type Cell } from '../../src/index.ts';
+import { expandSweep, parseSweep, type Cell, type SweepError, formatError } from '../../src/index.ts';
 
 const base = {
   target: { kind: 'ring', modes: 4, samples: 16 }, particles: { n: 8 },
@@ -14,7 +14,7 @@ const base = {
 const RK4 = { method: 'rk4', h: 0.05 };
 const DOPRI5 = { method: 'dopri5', rtol: 1e-6, atol: 1e-9 };
 
-const expand = (extra: Record<string, unknown>): E.Either<string, Cell[]> => {
+const expand = (extra: Record<string, unknown>): E.Either<SweepError, Cell[]> => {
   const spec = parseSweep({
     seedMode: 'shared', base,
     axes: [{ path: 'critic.activation', values: ['relu', 'tanh', 'sin'] }, { path: 'etaD', values: [0.1, 1] }], ...extra,
@@ -23,7 +23,7 @@ const expand = (extra: Record<string, unknown>): E.Either<string, Cell[]> => {
 };
 const cellsOf = (extra: Record<string, unknown>): Cell[] => {
   const r = expand(extra);
-  if (E.isLeft(r)) throw new Error(r.left);
+  if (E.isLeft(r)) throw new Error(formatError(r.left));
   return r.right;
 };
 
@@ -49,10 +49,10 @@ describe('sweep rules', () => {
 
   it('a when path that is not a config field, an invalid set value, or an empty rule is an error naming it', () => {
     const typo = expand({ rules: [{ when: { 'critic.activaton': 'tanh' }, set: { solver: DOPRI5 } }] });
-    expect(E.isLeft(typo) && typo.left).toMatch(/^sweep\.rules\.0\.when: "critic\.activaton" is not a field/);
+    expect(E.isLeft(typo) && typo.left.message).toMatch(/^sweep\.rules\.0\.when: "critic\.activaton" is not a field/);
     const bad = expand({ rules: [{ when: { 'critic.activation': 'tanh' }, set: { 'solver.h': -1 } }] });
-    expect(E.isLeft(bad) && bad.left).toMatch(/sweep\.rules\.0\.set: config\.solver/);
+    expect(E.isLeft(bad) && bad.left.message).toMatch(/sweep\.rules\.0\.set: config\.solver/);
     const empty = expand({ rules: [{ when: {}, set: { etaD: 1 } }] });
-    expect(E.isLeft(empty) && empty.left).toMatch(/^sweep\.rules\.0\.when: expected at least one field path/);
+    expect(E.isLeft(empty) && empty.left.message).toMatch(/^sweep\.rules\.0\.when: expected at least one field path/);
   });
 });

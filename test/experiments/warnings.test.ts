@@ -20,7 +20,7 @@ const run = (c: ConfigInput) => {
   if (E.isLeft(r)) throw new Error(r.left.message);
   let th0 = 0;
   for (const x of m.u0.subarray(m.N * m.d)) th0 += x * x;
-  return { growth: r.right.metrics.thetaNorm / Math.sqrt(th0), warnings: r.right.warnings.filter((w) => w.includes("critic's parameters grew")) };
+  return { growth: r.right.metrics.thetaNorm / Math.sqrt(th0), warnings: r.right.warnings.filter((w) => w.code === 'criticGrowth').map((w) => w.message) };
 };
 
 describe('critic growth warning', () => {

@@ -1,5 +1,12 @@
 /** Test problems with known exact solutions. */
-import type { OdeProblem } from '../../src/index.ts';
+import { solverEntry, type AdaptiveSettings, type OdeProblem, type Solver } from '../../src/index.ts';
+
+/** The registered solver of this name with these settings (h for the fixed-step ones), for tests over several methods. */
+export const by = (method: string, settings: AdaptiveSettings & { h?: number } = {}): Solver => {
+  const e = solverEntry(method);
+  if (!e) throw new Error(`no solver ${method}`);
+  return e.make(settings);
+};
 
 /**
  * u' = A u with A = [[-a, w, 0], [-w, -a, 0], [0, 0, -b]]: its eigen-decomposition

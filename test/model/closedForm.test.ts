@@ -4,7 +4,7 @@
  * A tight solve of the full flow must match the analytic solution to 1e-6.
  */
 import { describe, expect, it } from 'vitest';
-import { closedFormGap, lambdaCritical, solve } from '../../src/index.ts';
+import { closedFormGap, dop853, lambdaCritical, solve } from '../../src/index.ts';
 import { model } from '../helpers/configs.ts';
 
 describe('linear critic: mean gap = damped oscillator', () => {
@@ -22,7 +22,7 @@ describe('linear critic: mean gap = damped oscillator', () => {
       const ybar = [0, 1].map((k) => { let s = 0; for (let j = 0; j < m.M; j++) s += m.targetWeights[j] * m.targetPoints[j * d + k]; return s; });
       const meanX = (u: Float64Array, k: number) => { let s = 0; for (let i = 0; i < N; i++) s += u[i * d + k]; return s / N; };
       const times = Array.from({ length: 41 }, (_, i) => i * 0.5);
-      const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, 20] }, { method: 'dop853', rtol: 1e-12, atol: 1e-14, saveAt: { times } });
+      const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, 20] }, dop853({ rtol: 1e-12, atol: 1e-14 }), { saveAt: { times } });
       if (r._tag === 'Left') throw new Error(r.left.message);
       let worst = 0;
       for (let k = 0; k < d; k++) {

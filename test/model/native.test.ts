@@ -7,7 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { kernelMismatch, makeOneLayerCore, threadModel, nativeStatus, nativeSupport, type ConfigInput, type EganModel, type NativeAddon, type OneLayerCore } from '../../src/index.ts';
+import { threadModel, nativeStatus, nativeSupport, type ConfigInput, type EganModel, formatError } from '../../src/index.ts';
+import { kernelMismatch } from '../../src/model/nativeCheck.ts';
+import { makeOneLayerCore, type OneLayerCore } from '../../src/model/rhsOneLayer.ts';
+import type { NativeAddon } from '../../src/model/native.ts';
+import { buildProblem, cpuFlags, machine, NATIVE_RECORD } from '../../native/sources.mjs';
+import { readFileSync } from 'node:fs';
 import { model, rhsAt } from '../helpers/configs.ts';
 
 const status = nativeStatus();
@@ -17,6 +22,19 @@ const hasCompiler = ['cc', 'gcc', 'clang'].some((cc) => spawnSync(cc, ['--versio
 describe('native kernel', () => {
   it.skipIf(!hasCompiler || process.env.EGAN_NATIVE === '0')('is built and usable on a machine with a C compiler', () => {
     expect(status.available ? 'available' : status.reason).toBe('available');
+  });
+
+  it.skipIf(!status.available || !cpuFlags())('is refused on a CPU that lacks a feature it was built for, whatever the CPU model says, and accepted where all are present', () => {
+    const record = JSON.parse(readFileSync(NATIVE_RECORD, 'utf8'));
+    expect(record.features.length).toBeGreaterThan(0);
+    expect(buildProblem(record)).toBeUndefined();
+    // Same model string, a feature this CPU does not have (a VM hiding AVX-512 under the model name of a CPU that has it).
+    expect(buildProblem({ ...record, features: [...record.features, 'avx512f_not_here'] })).toMatch(/built for CPU features this CPU lacks \(avx512f_not_here;/);
+    // Another model string with every feature present: usable.
+    expect(buildProblem({ ...record, cpu: `${machine().cpu} (another stepping)` })).toBeUndefined();
+    // Stale sources and an unverified build are refused too.
+    expect(buildProblem({ ...record, sourceHash: 'x' })).toMatch(/out of date/);
+    expect(buildProblem({ ...record, verified: false })).toMatch(/not verified/);
   });
 
   describe.skipIf(!addon)('same bits as the JavaScript kernel', () => {
@@ -47,7 +65,7 @@ describe('native kernel', () => {
       const js = makeOneLayerCore(m, 'js'), nat = makeOneLayerCore(m);
       expect(nat.kernel).toBe('native');
       const t = threadModel(m, threads);
-      if (E.isLeft(t)) throw new Error(t.left);
+      if (E.isLeft(t)) throw new Error(formatError(t.left));
       try {
         const u = m.u0.map((v, k) => v + 0.2 * Math.sin(k));
         const a = new Float64Array(m.n), b = new Float64Array(m.n), c = new Float64Array(m.n);

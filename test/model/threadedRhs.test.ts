@@ -8,7 +8,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { makeOneLayerCore, solve, threadModel, type ConfigInput, type ThreadedModel } from '../../src/index.ts';
+import { dopri5, solve, threadModel, type ConfigInput, type ThreadedModel, formatError } from '../../src/index.ts';
+import { makeOneLayerCore } from '../../src/model/rhsOneLayer.ts';
 import { model, rhsAt } from '../helpers/configs.ts';
 
 const opened: ThreadedModel[] = [];
@@ -16,7 +17,7 @@ afterAll(() => { for (const t of opened) t.close(); });
 
 const open = (m: ReturnType<typeof model>, threads: number): ThreadedModel => {
   const r = threadModel(m, threads);
-  if (E.isLeft(r)) throw new Error(r.left);
+  if (E.isLeft(r)) throw new Error(formatError(r.left));
   opened.push(r.right);
   return r.right;
 };
@@ -45,8 +46,8 @@ describe('threaded RHS', () => {
         expect(same(one, four)).toBe(true);
         for (let k = 0; k < m.n; k++) u[k] += 0.05 * one[k]; // move the state along
       }
-      const a = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, 2], autonomous: true }, { method: 'dopri5', rtol: 1e-7, atol: 1e-10 });
-      const b = solve({ rhs: t2.model.rhs, u0: m.u0, tspan: [0, 2], autonomous: true }, { method: 'dopri5', rtol: 1e-7, atol: 1e-10 });
+      const a = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, 2], autonomous: true }, dopri5({ rtol: 1e-7, atol: 1e-10 }));
+      const b = solve({ rhs: t2.model.rhs, u0: m.u0, tspan: [0, 2], autonomous: true }, dopri5({ rtol: 1e-7, atol: 1e-10 }));
       if (E.isLeft(a) || E.isLeft(b)) throw new Error('solve failed');
       expect(b.right.stats.rhsEvals).toBe(a.right.stats.rhsEvals);
       expect(same(a.right.uEnd, b.right.uEnd)).toBe(true);
@@ -77,7 +78,7 @@ describe('threaded RHS', () => {
     // live and die with the process).
     const m = model({ ...cases[0][1], critic: { kind: 'mlp', hidden: [9], activation: 'softplus' } });
     const r = threadModel(m, 2, { stallMs: 300 });
-    if (E.isLeft(r)) throw new Error(r.left);
+    if (E.isLeft(r)) throw new Error(formatError(r.left));
     opened.push(r.right);
     const du = new Float64Array(m.n);
     r.right.model.rhs(0, m.u0, du);
@@ -96,6 +97,6 @@ describe('threaded RHS', () => {
     expect(r.note).toMatch(/one-hidden-layer/);
     expect(r.model.rhs).toBe(m.rhs);
     const bad = threadModel(m, 0);
-    expect(E.isLeft(bad) && bad.left).toMatch(/threads: got 0; expected an integer >= 1/);
+    expect(E.isLeft(bad) && bad.left.message).toMatch(/threads: got 0; expected an integer >= 1/);
   });
 });

@@ -1,14 +1,15 @@
 /** Event location on the dense output: accuracy, direction and terminal flags, in-step excursions. */
 import { describe, expect, it } from 'vitest';
-import { solve, type Method } from '../../src/index.ts';
+import { solve, dopri5, dop853 } from '../../src/index.ts';
+import { by } from '../helpers/problems.ts';
 
 // u = (sin t, cos t)
 const circle = { rhs: (_t: number, u: Float64Array, du: Float64Array) => { du[0] = u[1]; du[1] = -u[0]; }, u0: Float64Array.of(0, 1), tspan: [0, 10] as [number, number] };
 
 describe('events', () => {
-  for (const method of ['dopri5', 'dop853', 'odex', 'rodas4'] as Method[]) {
+  for (const method of ['dopri5', 'dop853', 'odex', 'rodas4']) {
     it(`${method}: zeros of sin(t) on (0, 10] found to 1e-10`, () => {
-      const r = solve(circle, { method, rtol: 1e-12, atol: 1e-12, events: [{ g: (_t, u) => u[0], name: 'sin' }] });
+      const r = solve(circle, by(method, { rtol: 1e-12, atol: 1e-12 }), { events: [{ g: (_t, u) => u[0], name: 'sin' }] });
       if (r._tag === 'Left') throw new Error(r.left.message);
       const ts = r.right.events.map((e) => e.t);
       expect(ts.length).toBe(3);
@@ -18,14 +19,14 @@ describe('events', () => {
   }
 
   it('direction filter: "up" keeps only upward crossings', () => {
-    const r = solve(circle, { rtol: 1e-12, atol: 1e-12, events: [{ g: (_t, u) => u[0], direction: 'up' }] });
+    const r = solve(circle, dopri5({ rtol: 1e-12, atol: 1e-12 }), { events: [{ g: (_t, u) => u[0], direction: 'up' }] });
     if (r._tag === 'Left') throw new Error(r.left.message);
     expect(r.right.events.map((e) => e.t)).toHaveLength(1);
     expect(Math.abs(r.right.events[0].t - 2 * Math.PI)).toBeLessThan(1e-10);
   });
 
   it('terminal event stops the solve at the crossing, with u there', () => {
-    const r = solve(circle, { rtol: 1e-12, atol: 1e-12, saveAt: { n: 101 }, events: [{ g: (_t, u) => u[1], terminal: true, direction: 'down' }] });
+    const r = solve(circle, dopri5({ rtol: 1e-12, atol: 1e-12 }), { saveAt: { n: 101 }, events: [{ g: (_t, u) => u[1], terminal: true, direction: 'down' }] });
     if (r._tag === 'Left') throw new Error(r.left.message);
     expect(r.right.terminated).toBe(true);
     expect(Math.abs(r.right.tEnd - Math.PI / 2)).toBeLessThan(1e-10);
@@ -37,7 +38,7 @@ describe('events', () => {
   it('damped oscillator: zeros of x(t) = e^{-g t} cos(wd t) found to 1e-10', () => {
     const g = 0.3, w0 = 2, wd = Math.sqrt(w0 * w0 - g * g);
     const p = { rhs: (_t: number, u: Float64Array, du: Float64Array) => { du[0] = u[1]; du[1] = -2 * g * u[1] - w0 * w0 * u[0]; }, u0: Float64Array.of(1, -g), tspan: [0, 8] as [number, number] };
-    const r = solve(p, { method: 'dop853', rtol: 1e-13, atol: 1e-14, events: [{ g: (_t, u) => u[0] }] });
+    const r = solve(p, dop853({ rtol: 1e-13, atol: 1e-14 }), { events: [{ g: (_t, u) => u[0] }] });
     if (r._tag === 'Left') throw new Error(r.left.message);
     const expected: number[] = [];
     for (let k = 0; (Math.PI / 2 + k * Math.PI) / wd < 8; k++) expected.push((Math.PI / 2 + k * Math.PI) / wd);
@@ -50,9 +51,8 @@ describe('events', () => {
     // positive only on (1.49, 1.51): both crossings lie inside that single step.
     const p = { rhs: (_t: number, _u: Float64Array, du: Float64Array) => { du[0] = 1; }, u0: Float64Array.of(0), tspan: [0, 3] as [number, number] };
     const g = (_t: number, u: Float64Array) => 1e-4 - (u[0] - 1.5) ** 2;
-    const opts = { method: 'dopri5' as const, h0: 3 };
-    const plain = solve(p, { ...opts, events: [{ g }] });
-    const sampled = solve(p, { ...opts, events: [{ g, samples: 1 }] });
+    const plain = solve(p, dopri5({ h0: 3 }), { events: [{ g }] });
+    const sampled = solve(p, dopri5({ h0: 3 }), { events: [{ g, samples: 1 }] });
     if (plain._tag === 'Left' || sampled._tag === 'Left') throw new Error('solve failed');
     expect(sampled.right.stats.accepted).toBe(1);
     expect(plain.right.events).toHaveLength(0);

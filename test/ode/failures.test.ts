@@ -1,13 +1,14 @@
 /** Every failure code from a problem built to produce it; never NaN in a result. */
 import { describe, expect, it } from 'vitest';
-import { solve, type Method } from '../../src/index.ts';
+import { solve, dopri5, odex, rk4 } from '../../src/index.ts';
+import { by } from '../helpers/problems.ts';
 
 const blowup = { rhs: (_t: number, u: Float64Array, du: Float64Array) => { du[0] = u[0] * u[0]; }, u0: Float64Array.of(1), tspan: [0, 2] as [number, number] };
 
 describe('failure values', () => {
-  for (const method of ['dopri5', 'dop853', 'rodas4', 'auto', 'odex'] as Method[]) {
+  for (const method of ['dopri5', 'dop853', 'rodas4', 'auto', 'odex']) {
     it(`${method}: u' = u^2 from u(0) = 1 blows up near t = 1`, () => {
-      const r = solve(blowup, { method, rtol: 1e-8, atol: 1e-8 });
+      const r = solve(blowup, by(method, { rtol: 1e-8, atol: 1e-8 }));
       expect(r._tag).toBe('Left');
       if (r._tag === 'Right') return;
       expect(['nonFinite', 'stepSizeTooSmall']).toContain(r.left.code);
@@ -19,7 +20,7 @@ describe('failure values', () => {
   }
 
   it('rk4 with a fixed step reports nonFinite with the time it happened', () => {
-    const r = solve(blowup, { method: 'rk4', h: 0.01 });
+    const r = solve(blowup, rk4({ h: 0.01 }));
     expect(r._tag).toBe('Left');
     if (r._tag === 'Right') return;
     expect(r.left.code).toBe('nonFinite');
@@ -28,23 +29,24 @@ describe('failure values', () => {
   });
 
   it('maxSteps', () => {
-    const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 100] }, { maxSteps: 5 });
+    const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 100] }, dopri5({ maxSteps: 5 }));
     expect(r._tag === 'Left' && r.left.code).toBe('maxSteps');
-    const o = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 100] }, { method: 'odex', maxSteps: 2 });
+    const o = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 100] }, odex({ maxSteps: 2 }));
     expect(o._tag === 'Left' && o.left.code).toBe('maxSteps');
   });
 
   it('invalidProblem: NaN in u0, empty state, fixed step without h, saveAt outside the span', () => {
     const rhs = (_t: number, u: Float64Array, du: Float64Array) => { du.set(u); };
-    const cases: [Parameters<typeof solve>[0], Parameters<typeof solve>[1], RegExp][] = [
-      [{ rhs, u0: Float64Array.of(1, NaN), tspan: [0, 1] }, {}, /u0\[1\] is NaN/],
-      [{ rhs, u0: new Float64Array(0), tspan: [0, 1] }, {}, /empty/],
-      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, { method: 'rk4' }, /fixed step h/],
-      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, { saveAt: { times: [2] } }, /outside tspan/],
-      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, { rtol: -1 }, /rtol/],
+    const cases: [Parameters<typeof solve>[0], Parameters<typeof solve>[1], Parameters<typeof solve>[2], RegExp][] = [
+      [{ rhs, u0: Float64Array.of(1, NaN), tspan: [0, 1] }, dopri5(), {}, /u0\[1\] is NaN/],
+      [{ rhs, u0: new Float64Array(0), tspan: [0, 1] }, dopri5(), {}, /empty/],
+      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, by('rk4'), {}, /fixed step h/],
+      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5(), { saveAt: { times: [2] } }, /outside tspan/],
+      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5({ rtol: -1 }), {}, /rtol/],
+      [{ rhs, u0: Float64Array.of(1, 2), tspan: [0, 1] }, dopri5({ atol: [1e-9] }), {}, /atol has 1 entries/],
     ];
-    for (const [p, o, msg] of cases) {
-      const r = solve(p, o);
+    for (const [p, s, o, msg] of cases) {
+      const r = solve(p, s, o);
       expect(r._tag).toBe('Left');
       if (r._tag === 'Left') { expect(r.left.code).toBe('invalidProblem'); expect(r.left.message).toMatch(msg); }
     }
@@ -54,7 +56,7 @@ describe('failure values', () => {
     const signal = { aborted: false };
     let calls = 0;
     const r = solve({ rhs: (_t, u, du) => { calls++; if (calls > 200) signal.aborted = true; du[0] = Math.cos(u[0]); }, u0: Float64Array.of(0), tspan: [0, 1e4] },
-      { signal, saveAt: { steps: true } });
+      dopri5(), { signal, saveAt: { steps: true } });
     expect(r._tag === 'Left' && r.left.code).toBe('interrupted');
     if (r._tag === 'Left') expect(r.left.partial!.t.length).toBeGreaterThan(1);
   });

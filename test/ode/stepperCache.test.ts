@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { solve, type Rhs, type SolveOptions } from '../../src/index.ts';
+import { solve, dopri5, rk4, euler, auto, type Rhs, type Solver } from '../../src/index.ts';
 import { MAX_CORES, MAX_CORE_DOUBLES, acquireCore, cachedCores } from '../../src/ode/stepperCache.ts';
 
 /** A rotation with drift in n = 2k dimensions (smooth, never decays to subnormals). */
@@ -16,11 +16,11 @@ const problem = (n: number) => {
   return { rhs, u0, tspan: [0, 4] as [number, number] };
 };
 const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
-const run = (p: ReturnType<typeof problem>, o: SolveOptions) => { const r = solve(p, o); if (E.isLeft(r)) throw new Error(r.left.message); return r.right; };
+const run = (p: ReturnType<typeof problem>, o: Solver) => { const r = solve(p, o); if (E.isLeft(r)) throw new Error(r.left.message); return r.right; };
 
 describe('stepper cores', () => {
-  for (const o of [{ method: 'dopri5', rtol: 1e-8, atol: 1e-10 }, { method: 'rk4', h: 0.01 }, { method: 'euler', h: 0.001 }, { method: 'auto', rtol: 1e-6 }] as SolveOptions[]) {
-    it(`${o.method}: repeated solves reuse one core and give the same bits; a nested solve gets its own stepper`, () => {
+  for (const o of [dopri5({ rtol: 1e-8, atol: 1e-10 }), rk4({ h: 0.01 }), euler({ h: 0.001 }), auto({ rtol: 1e-6 })]) {
+    it(`${o.name}: repeated solves reuse one core and give the same bits; a nested solve gets its own stepper`, () => {
       const p = problem(38);
       const a = run(p, o);
       const before = cachedCores().cores;
@@ -38,10 +38,10 @@ describe('stepper cores', () => {
 
   it('a failed solve releases its core (the next one of that size finds it)', () => {
     const p = problem(44);
-    const r = solve(p, { method: 'dopri5', maxSteps: 3 });
+    const r = solve(p, dopri5({ maxSteps: 3 }));
     expect(E.isLeft(r) && r.left.code).toBe('maxSteps');
     const kept = cachedCores().cores;
-    run(p, { method: 'dopri5' });
+    run(p, dopri5());
     expect(cachedCores().cores).toBe(kept);
   });
 

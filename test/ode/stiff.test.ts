@@ -2,13 +2,13 @@
  * Stiff problems from Hairer & Wanner's test set (res_exact values from the
  * "Test Set for IVP Solvers"), solved by RODAS4 and method "auto", compared
  * with dopri5's cost. Convergence order of RODAS4 on a linear stiff problem.
- * On a mildly stiff run where the Rosenbrock phase does not pay (SPEC §8's
- * 64-particle tanh run, n = 257, finite-difference Jacobians), "auto" goes
+ * On a mildly stiff run where the Rosenbrock phase does not pay (the
+ * 64-particle tanh run of docs/model.md's numerical character section, n = 257, finite-difference Jacobians), "auto" goes
  * back to dopri5 and costs about what dopri5 costs.
  */
 import { describe, expect, it } from 'vitest';
-import { solve, type Method } from '../../src/index.ts';
-import { slope } from '../helpers/problems.ts';
+import { solve, dopri5, rodas4 } from '../../src/index.ts';
+import { by, slope } from '../helpers/problems.ts';
 import { model } from '../helpers/configs.ts';
 
 const robertson = {
@@ -35,10 +35,10 @@ const VDP_REF = [0.1706167732170469e1, -0.8928097010248125];
 const relErr = (u: Float64Array, ref: number[]) => Math.max(...ref.map((r, i) => Math.abs((u[i] - r) / r)));
 
 describe('Robertson to t = 1e11', () => {
-  for (const [method, rtol] of [['rodas4', 1e-6], ['rodas4', 1e-8], ['auto', 1e-8]] as [Method, number][]) {
+  for (const [method, rtol] of [['rodas4', 1e-6], ['rodas4', 1e-8], ['auto', 1e-8]] as [string, number][]) {
     it(`${method} at rtol ${rtol} matches the reference to the tolerance`, () => {
       const atol = Float64Array.of(rtol * 1e-6, rtol * 1e-12, rtol * 1e-6);
-      const r = solve(robertson, { method, rtol, atol });
+      const r = solve(robertson, by(method, { rtol, atol }));
       if (r._tag === 'Left') throw new Error(r.left.message);
       const e = relErr(r.right.uEnd, ROBER_REF);
       console.log(`Robertson ${method} rtol ${rtol}: max relative error ${e.toExponential(2)}, ${r.right.stats.rhsEvals} rhs calls, ${r.right.stats.jacobians} Jacobians`);
@@ -46,7 +46,7 @@ describe('Robertson to t = 1e11', () => {
     });
   }
   it('dopri5 hits maxSteps long before t = 1e11', () => {
-    const r = solve(robertson, { method: 'dopri5', rtol: 1e-6, atol: Float64Array.of(1e-12, 1e-18, 1e-12), maxSteps: 100_000 });
+    const r = solve(robertson, dopri5({ rtol: 1e-6, atol: Float64Array.of(1e-12, 1e-18, 1e-12), maxSteps: 100_000 }));
     expect(r._tag === 'Left' && r.left.code).toBe('maxSteps');
     if (r._tag === 'Left') {
       console.log(`Robertson dopri5: maxSteps (1e5) at t = ${r.left.t.toPrecision(3)} after ${r.left.partial!.stats.rhsEvals} rhs calls`);
@@ -57,9 +57,9 @@ describe('Robertson to t = 1e11', () => {
 
 describe('van der Pol, mu = 1000 (eps = 1e-6), t in [0, 2] (about 2.5 periods)', () => {
   const costs: Record<string, number> = {};
-  for (const method of ['rodas4', 'auto', 'dopri5'] as Method[]) {
+  for (const method of ['rodas4', 'auto', 'dopri5']) {
     it(`${method} at rtol = atol = 1e-6 matches the reference`, () => {
-      const r = solve(vanDerPol, { method, rtol: 1e-6, atol: 1e-6, maxSteps: 5_000_000 });
+      const r = solve(vanDerPol, by(method, { rtol: 1e-6, atol: 1e-6, maxSteps: 5_000_000 }));
       if (r._tag === 'Left') throw new Error(r.left.message);
       const e = relErr(r.right.uEnd, VDP_REF);
       costs[method] = r.right.stats.rhsEvals;
@@ -87,7 +87,7 @@ describe('RODAS4 convergence order on a linear stiff problem', () => {
   // Steps h (much larger than the stiff time scale 1e-3) forced by h0 = hmax = h and a tolerance that accepts every step.
   const hs = [0.1, 0.05, 0.025, 0.0125];
   const errs = hs.map((h) => {
-    const r = solve(p, { method: 'rodas4', h0: h, hmax: h, rtol: 0.5, atol: 1e6 });
+    const r = solve(p, rodas4({ h0: h, hmax: h, rtol: 0.5, atol: 1e6 }));
     if (r._tag === 'Left') throw new Error(r.left.message);
     expect(r.right.stats.rejected).toBe(0);
     return Math.max(Math.abs(r.right.uEnd[0] - exact[0]), Math.abs(r.right.uEnd[1] - exact[1]));
@@ -98,16 +98,16 @@ describe('RODAS4 convergence order on a linear stiff problem', () => {
   });
 });
 
-describe('auto on a mildly stiff problem (SPEC §8 run: 64 particles, MLP [32] tanh, lambda = 1, t1 = 60)', () => {
+describe('auto on a mildly stiff problem (64 particles, MLP [32] tanh, lambda = 1, t1 = 60)', () => {
   it('switches back to dopri5 when the Rosenbrock phase costs more per unit time, and ends near dopri5 cost and state', () => {
     const m = model({ target: { kind: 'ring' }, particles: { n: 64 }, critic: { kind: 'mlp', hidden: [32], activation: 'tanh' }, regularizer: { kind: 'grad2-fake', lambda: 1 }, t1: 60 });
-    const run = (method: Method) => {
-      const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, 60], autonomous: true }, { method, rtol: 1e-6, atol: 1e-9 });
+    const run = (method: string) => {
+      const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, 60], autonomous: true }, by(method, { rtol: 1e-6, atol: 1e-9 }));
       if (r._tag === 'Left') throw new Error(r.left.message);
       return r.right;
     };
     const ex = run('dopri5'), au = run('auto');
-    console.log(`SPEC 8 run: dopri5 ${ex.stats.rhsEvals} rhs calls (stiff at t = ${ex.stats.stiffAt}), auto ${au.stats.rhsEvals} (${au.stats.jacobians} Jacobians, switches ${JSON.stringify(au.stats.switches)})`);
+    console.log(`mildly stiff run: dopri5 ${ex.stats.rhsEvals} rhs calls (stiff at t = ${ex.stats.stiffAt}), auto ${au.stats.rhsEvals} (${au.stats.jacobians} Jacobians, switches ${JSON.stringify(au.stats.switches)})`);
     expect(ex.stats.stiffAt).toBeDefined(); // dopri5 is stability-limited there: auto does switch
     expect(au.stats.switches.map((s) => s.to).slice(0, 2)).toEqual(['rodas4', 'dopri5']);
     // Before the cost check auto needed 13,574 calls (40 Jacobians of 258 calls each) against dopri5's 4,286;

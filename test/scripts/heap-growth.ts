@@ -8,7 +8,7 @@
  *    (scavenges + 1) MB / steps.
  */
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { solve, type Method } from '../../src/index.ts';
+import { solve, solverEntry } from '../../src/index.ts';
 
 const n = 100;
 const rhs = (_t: number, u: Float64Array, du: Float64Array) => {
@@ -17,9 +17,9 @@ const rhs = (_t: number, u: Float64Array, du: Float64Array) => {
 const u0 = new Float64Array(n).fill(1);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-const method = (process.argv[2] ?? 'dopri5') as Method;
+const method = process.argv[2] ?? 'dopri5';
 const steps = Number(process.argv[3] ?? 1e5);
-const run = (k: number) => solve({ rhs, u0, tspan: [0, k * 0.01] }, { method, h0: 0.01, hmax: 0.01, h: 0.01, rtol: 0.5, atol: 1e6, maxSteps: 10 * k, detectStiffness: process.env.EGAN_NO_STIFF ? false : undefined });
+const run = (k: number) => solve({ rhs, u0, tspan: [0, k * 0.01] }, solverEntry(method)!.make({ h0: 0.01, hmax: 0.01, h: 0.01, rtol: 0.5, atol: 1e6, maxSteps: 10 * k }), { detectStiffness: process.env.EGAN_NO_STIFF ? false : undefined });
 run(2000); // warm-up: JIT and buffers
 let scavenges = 0;
 const obs = new PerformanceObserver((list) => {

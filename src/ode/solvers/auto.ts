@@ -24,6 +24,7 @@
  * Rosenbrock step is still growing after a switch.
  */
 import type { OdeProblem } from '../problem.ts';
+import { defineSolver, registerSolver } from '../solver.ts';
 import type { Stepper, StepperContext } from '../stepper.ts';
 import { makeDopri5 } from './dopri5.ts';
 import { makeRodas4 } from './rodas4.ts';
@@ -57,6 +58,7 @@ export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): S
     get errorOrder() { return cur.errorOrder; },
     adaptive: true,
     get stabilityBoundary() { return cur.stabilityBoundary; },
+    get piBeta() { return cur.piBeta; },
     get f() { return cur.f; },
     init(t0, u0) { cur.init(t0, u0); },
     attempt: (t, u, h, uNew) => cur.attempt(t, u, h, uNew),
@@ -91,3 +93,12 @@ export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): S
     release() { ex.release?.(); im.release?.(); },
   };
 };
+
+/**
+ * dopri5 switching to RODAS4 where the flow turns stiff, and back where the stiff phase costs more per unit
+ * time (see above).
+ * @example
+ * solve(problem, auto({ rtol: 1e-6 }));
+ */
+export const auto = defineSolver({ name: 'auto', adaptive: true, stepper: (p, n, ctx) => makeAuto(p, n, ctx) });
+registerSolver({ name: 'auto', adaptive: true, description: 'dopri5, switching to rodas4 where the flow turns stiff and back where that pays', make: auto });

@@ -4,6 +4,7 @@
  * step). Stiffness indicator as in dop853.f (stages 12 and 11 at c = 1).
  */
 import type { Rhs } from '../problem.ts';
+import { defineSolver, registerSolver } from '../solver.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { DOP853_A as A, DOP853_B as B, DOP853_C as C, DOP853_D as D, DOP853_E3 as E3, DOP853_E5 as E5 } from '../tableaus/dop853.ts';
 
@@ -62,6 +63,7 @@ export const makeDop853 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
     errorOrder: 7,
     adaptive: true,
     stabilityBoundary: 6.1,
+    piBeta: 0,
     f: f0view,
     init(t0, u0) { f(t0, u0, stages[0]); },
     attempt(t, u, h, uNew) {
@@ -131,3 +133,11 @@ export const makeDop853 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
     stiffnessRatio: () => sc[STIFF],
   };
 };
+
+/**
+ * DOP853: order 8 with error control and 7th-order dense output, for tight tolerances.
+ * @example
+ * solve(problem, dop853({ rtol: 1e-12, atol: 1e-14 }));
+ */
+export const dop853 = defineSolver({ name: 'dop853', adaptive: true, stiffnessTest: true, stepper: (p, n, ctx) => makeDop853(p.rhs, n, ctx) });
+registerSolver({ name: 'dop853', adaptive: true, description: 'Dormand-Prince 8(5,3), error-controlled, for tight tolerances', make: dop853 });

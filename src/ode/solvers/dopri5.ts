@@ -9,6 +9,7 @@
  * specialise can compile a copy per size, and `bind` points it at a solve.
  */
 import type { Rhs } from '../problem.ts';
+import { defineSolver, registerSolver } from '../solver.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { DOPRI5 } from '../tableaus/dopri5.ts';
 import { errorNorm } from '../norm.ts';
@@ -121,3 +122,12 @@ export const makeDopri5 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper =>
   const { core, release } = acquireCore(`dopri5 ${n}`, 15 * n, dopri5Core, n, DEPS);
   return { ...core.bind(rhs, ctx), release };
 };
+
+/**
+ * Dormand–Prince 5(4) with error control (rtol, atol), 4th-order dense output and Hairer's stiffness test:
+ * the default method.
+ * @example
+ * solve(problem, dopri5({ rtol: 1e-8, atol: 1e-10 }));
+ */
+export const dopri5 = defineSolver({ name: 'dopri5', adaptive: true, stiffnessTest: true, stepper: (p, n, ctx) => makeDopri5(p.rhs, n, ctx) });
+registerSolver({ name: 'dopri5', adaptive: true, description: 'Dormand-Prince 5(4), error-controlled (the default; non-stiff problems)', make: dopri5 });

@@ -6,6 +6,7 @@
  * events work as for adaptive methods.
  */
 import type { Rhs } from '../problem.ts';
+import { defineSolver, registerSolver } from '../solver.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { acquireCore } from '../stepperCache.ts';
 
@@ -97,3 +98,19 @@ const makeFixed = (name: 'rk4' | 'euler', rhs: Rhs, n: number, ctx: StepperConte
 
 export const makeRk4 = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => makeFixed('rk4', rhs, n, ctx);
 export const makeEuler = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => makeFixed('euler', rhs, n, ctx);
+
+/**
+ * Classical 4th-order Runge–Kutta with a fixed step h (no error control; does not crawl at kinks).
+ * @example
+ * solve(problem, rk4({ h: 0.05 }));
+ */
+export const rk4 = defineSolver({ name: 'rk4', adaptive: false, stepper: (p, n, ctx) => makeRk4(p.rhs, n, ctx) });
+/**
+ * Forward Euler with a fixed step h: on the effective-GAN flow, exactly simultaneous gradient descent with
+ * learning rates etaG h and etaD h.
+ * @example
+ * solve(problem, euler({ h: 0.01 }));
+ */
+export const euler = defineSolver({ name: 'euler', adaptive: false, stepper: (p, n, ctx) => makeEuler(p.rhs, n, ctx) });
+registerSolver({ name: 'rk4', adaptive: false, description: 'classical Runge-Kutta 4 with a fixed step h', make: (s) => rk4({ ...s, h: s.h! }) });
+registerSolver({ name: 'euler', adaptive: false, description: 'forward Euler with a fixed step h (= simultaneous gradient descent)', make: (s) => euler({ ...s, h: s.h! }) });

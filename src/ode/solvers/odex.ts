@@ -16,20 +16,21 @@ import * as E from 'fp-ts/lib/Either.js';
 import { createRequire } from 'node:module';
 import type { OdeProblem } from '../problem.ts';
 import type { SolveOptions } from '../options.ts';
-import { DEFAULT_ATOL, DEFAULT_MAX_STEPS, DEFAULT_RTOL } from '../options.ts';
 import { failure, type SolveFailure } from '../failure.ts';
-import { emptyStats, type Solution } from '../solution.ts';
+import { buildSolution, emptyStats, type Solution } from '../solution.ts';
 import type { DenseSegment } from '../stepper.ts';
 import { makeRecorder, type StepView } from '../recorder.ts';
 import { firstNonFinite } from '../norm.ts';
-import { buildSolution, statsWarnings } from '../solve.ts';
+import { defineSolver, registerSolver, type Solver } from '../solver.ts';
 
 // odex ships its TypeScript source, which does not compile under our strict settings:
-// load its compiled CommonJS entry and type the part we use here.
-const { Solver, Outcome } = createRequire(import.meta.url)('odex') as {
+// load its compiled CommonJS entry (on first use, not at import) and type the part we use here.
+interface OdexModule {
   Solver: new (n: number) => OdexSolver;
   Outcome: { Converged: number; MaxStepsExceeded: number; EarlyReturn: number };
-};
+}
+let odexModule: OdexModule | undefined;
+const loadOdex = (): OdexModule => (odexModule ??= createRequire(import.meta.url)('odex') as OdexModule);
 
 interface OdexSolver {
   maxSteps: number;
@@ -74,22 +75,23 @@ const chebSegment = (tA: number, tB: number, n: number, dense: (c: number, x: nu
   };
 };
 
-export const solveOdex = (problem: OdeProblem, options: SolveOptions): E.Either<SolveFailure, Solution> => {
+const solveOdex = (problem: OdeProblem, solver: Solver, options: SolveOptions): E.Either<SolveFailure, Solution> => {
+  const { Solver: GbsSolver, Outcome } = loadOdex();
   const [t0, t1] = problem.tspan;
   const n = problem.u0.length;
   const u0 = problem.u0.slice();
   const stats = emptyStats();
   const dense = options.dense === true;
   const rec = makeRecorder(n, t0, t1, u0, options.saveAt, options.events ?? [], dense);
-  if (t0 === t1) return E.right(buildSolution('odex', rec, stats, [], t0, u0, false, dense, t0, u0));
-  const s = new Solver(n);
+  if (t0 === t1) return E.right(buildSolution('odex', rec, stats, t0, u0, false, dense, t0, u0));
+  const s = new GbsSolver(n);
   s.denseOutput = true;
-  s.relativeTolerance = options.rtol ?? DEFAULT_RTOL;
-  const atol = options.atol ?? DEFAULT_ATOL;
+  s.relativeTolerance = solver.rtol;
+  const atol = solver.atol;
   s.absoluteTolerance = typeof atol === 'number' ? atol : Array.from(atol);
-  s.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  if (options.h0 !== undefined) s.initialStepSize = options.h0;
-  if (options.hmax !== undefined) s.maxStepSize = options.hmax;
+  s.maxSteps = solver.maxSteps;
+  if (solver.h0 !== undefined) s.initialStepSize = solver.h0;
+  if (solver.hmax !== undefined) s.maxStepSize = solver.hmax;
   const uIn = new Float64Array(n);
   const du = new Float64Array(n);
   const f = (x: number, y: number[]): number[] => {
@@ -124,11 +126,10 @@ export const solveOdex = (problem: OdeProblem, options: SolveOptions): E.Either<
   stats.steps = res.nStep;
   stats.accepted = res.nAccept;
   stats.rejected = res.nReject;
-  const warnings = statsWarnings(stats, 'odex');
-  const partial = () => buildSolution('odex', rec, stats, warnings, tLast, uLast, false, dense, t0, u0);
+  const partial = () => buildSolution('odex', rec, stats, tLast, uLast, false, dense, t0, u0);
   if (abort === 'nonFinite') return E.left(failure('nonFinite', `the state became non-finite after t = ${tLast}`, tLast, { partial: partial() }));
   if (abort === 'interrupted') return E.left(failure('interrupted', `interrupted at t = ${tLast}`, tLast, { partial: partial() }));
-  if (stop) return E.right(buildSolution('odex', rec, stats, warnings, stop.t, stop.u, true, dense, t0, u0));
+  if (stop) return E.right(buildSolution('odex', rec, stats, stop.t, stop.u, true, dense, t0, u0));
   if (res.outcome === Outcome.MaxStepsExceeded)
     return E.left(failure('maxSteps', `reached maxSteps = ${s.maxSteps} at t = ${res.xEnd} (of ${t1})`, res.xEnd, { partial: partial() }));
   const yEnd = Float64Array.from(res.y);
@@ -136,5 +137,17 @@ export const solveOdex = (problem: OdeProblem, options: SolveOptions): E.Either<
   if (bad >= 0) return E.left(failure('nonFinite', `the final state is non-finite (component ${bad})`, res.xEnd, { component: bad, partial: partial() }));
   if (res.outcome !== Outcome.Converged || res.xEnd !== t1)
     return E.left(failure('stepSizeTooSmall', `odex stopped at t = ${res.xEnd} before t1 = ${t1}`, res.xEnd, { partial: partial() }));
-  return E.right(buildSolution('odex', rec, stats, warnings, t1, yEnd, false, dense, t0, u0));
+  return E.right(buildSolution('odex', rec, stats, t1, yEnd, false, dense, t0, u0));
 };
+
+/**
+ * The `odex` package's GBS extrapolation (Hairer's ODEX) behind egan's solver interface: same settings,
+ * saveAt, events, failures and Solution; its own integration loop.
+ * @example
+ * solve(problem, odex({ rtol: 1e-10, atol: 1e-10 }));
+ */
+export const odex = defineSolver({
+  name: 'odex', adaptive: true, integrate: solveOdex,
+  stepper: () => { throw new Error('odex has its own integration loop (integrate); it has no stepper'); },
+});
+registerSolver({ name: 'odex', adaptive: true, description: "the odex package's GBS extrapolation (Hairer's ODEX), error-controlled", make: odex });

@@ -6,11 +6,12 @@
  * redone. All buffers are allocated here, once per solve.
  */
 import type { OdeProblem } from '../problem.ts';
+import { defineSolver, registerSolver } from '../solver.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { RODAS4 as T } from '../tableaus/rodas4.ts';
 import { errorNorm } from '../norm.ts';
 import { luFactor, luSolve } from '../lu.ts';
-import { forwardJacobian, jacobianWork } from '../../analysis/jacobian.ts';
+import { forwardJacobian, jacobianWork } from '../jacobian.ts';
 
 /** Slots of the stepper's scalar state. */
 const T_OLD = 0, H_OLD = 1, RHO = 2, LU_H = 3;
@@ -161,3 +162,12 @@ export const makeRodas4 = (problem: OdeProblem, n: number, ctx: StepperContext):
     singular: () => wasSingular,
   };
 };
+
+/**
+ * RODAS4, a stiffly accurate Rosenbrock method of order 4 with error control (Hairer & Wanner): for stiff
+ * problems; uses the problem's analytic Jacobian when it has one, else forward differences.
+ * @example
+ * solve(robertson, rodas4({ rtol: 1e-8, atol: [1e-10, 1e-14, 1e-10] }));
+ */
+export const rodas4 = defineSolver({ name: 'rodas4', adaptive: true, stepper: (p, n, ctx) => makeRodas4(p, n, ctx) });
+registerSolver({ name: 'rodas4', adaptive: true, description: 'RODAS4 Rosenbrock method, error-controlled, for stiff problems', make: rodas4 });

@@ -1,0 +1,20 @@
+/**
+ * `egan/analysis`: equilibria, linearization, damping tables, critical damping over any parameter, root
+ * loci, the linear-critic closed forms and the discrete-time stability of gradient descent.
+ *
+ * @example
+ * import { criticalDamping } from 'egan/analysis';
+ * criticalDamping(config, 'regularizer.lambda', 0.01, 10);   // Right({ argminAlpha, zetaOne, closedForm })
+ *
+ * @module
+ */
+export { findEquilibrium, type Equilibrium } from './equilibrium.js';
+export { linearize, jacobianAt, rigidOverlaps, collectiveDamping, type Linearization, type LinearizeOptions } from './linearize.js';
+export { eigen, overlap, type Eigen } from './eigen.js';
+export { dampingTable, spectralAbscissa, DEFAULT_ZERO_TOL, type DampingRow } from './damping.js';
+export { criticalDamping, spectrumAt, type CriticalResult, type CriticalOptions, type SpectrumAt, type ModeSet, type SpectrumError, type ScanError } from './critical.js';
+export { rootLocus, trackSpectra, type Branch, type Locus } from './locus.js';
+export { omega0, dampingRatio, lambdaCritical, closedFormEigenvalues, closedFormAlpha, closedFormGap, type LinearCriticParams } from './closedForm.js';
+export { simultaneousMaxStep, simultaneousRadius, alternatingMap, alternatingMaxStep, maxStableStep } from './discrete.js';
+export type { EquilibriumError, LinearizationError, ParameterError, AtParameter } from './errors.js';
+//# sourceMappingURL=index.d.ts.map

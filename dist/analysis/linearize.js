@@ -1,0 +1,71 @@
+/**
+ * Linearization of the flow at a state: the Jacobian (central differences,
+ * per-column steps from the state's scale), its spectrum, the damping table
+ * with an explicit zero tolerance, and the collective modes: the
+ * 2d eigenmodes whose particle part overlaps most with rigid translations
+ * (dx_i = c for all i), i.e. the modes of the linear theory (docs/model.md,
+ * linearization).
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { centralJacobian, jacobianWork } from "../ode/jacobian.js";
+import { eigen } from "./eigen.js";
+import { dampingTable, spectralAbscissa, DEFAULT_ZERO_TOL } from "./damping.js";
+import { linearizationError } from "./errors.js";
+/**
+ * The Jacobian at u: the model's analytic one when it has it (unless
+ * `finiteDifferences`), else central differences with typical scale 1.
+ */
+export const jacobianAt = (m, u, finiteDifferences = false) => {
+    const J = new Float64Array(m.n * m.n);
+    if (m.jacobian && !finiteDifferences)
+        m.jacobian(0, u, J);
+    else
+        centralJacobian(m.rhs, 0, u, J, jacobianWork(m.n), 1);
+    return J;
+};
+/** Fraction of |v|^2 in the rigid translations of the particles (the first N d entries). */
+export const rigidOverlaps = (e, N, d) => {
+    const n = e.n;
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+        let f = 0;
+        for (let c = 0; c < d; c++) {
+            let sr = 0, si = 0;
+            for (let i = 0; i < N; i++) {
+                sr += e.vre[k * n + i * d + c];
+                si += e.vim[k * n + i * d + c];
+            }
+            f += (sr * sr + si * si) / N;
+        }
+        out[k] = f;
+    }
+    return out;
+};
+/** The linearization at u; throws when the eigen-decomposition does not converge (`linearize` returns that as a value). */
+const linearizeOrThrow = (m, u, zeroTol, finiteDifferences) => {
+    const J = jacobianAt(m, u, finiteDifferences);
+    const e = eigen(J, m.n);
+    const table = dampingTable(e.re, e.im, zeroTol);
+    const zeroModes = table.filter((r) => r.kind === 'zero').length;
+    const ov = rigidOverlaps(e, m.N, m.d);
+    let scale = 0;
+    for (let k = 0; k < m.n; k++)
+        scale = Math.max(scale, Math.hypot(e.re[k], e.im[k]));
+    const nonZero = Array.from({ length: m.n }, (_, k) => k).filter((k) => Math.hypot(e.re[k], e.im[k]) > zeroTol * scale);
+    const collective = nonZero.sort((a, b) => ov[b] - ov[a] || e.im[b] - e.im[a]).slice(0, 2 * m.d);
+    return { n: m.n, jacobian: J, eigen: e, table, zeroTol, zeroModes, alpha: spectralAbscissa(table), collective, rigidOverlap: ov };
+};
+/**
+ * The flow linearized at a state u (usually an equilibrium, findEquilibrium): its Jacobian, spectrum,
+ * damping table with an explicit zero tolerance, and the collective modes. An eigen-decomposition that does
+ * not converge is a LinearizationError value, not an exception.
+ * @example
+ * pipe(findEquilibrium(model), E.chainW((eq) => linearize(model, eq.u)), E.map((lin) => lin.alpha));
+ */
+export const linearize = (m, u, opts = {}) => E.tryCatch(() => linearizeOrThrow(m, u, opts.zeroTol ?? DEFAULT_ZERO_TOL, opts.finiteDifferences ?? false), (e) => linearizationError(`linearization failed: ${e instanceof Error ? e.message : String(e)}`));
+/** Damping rows of the collective modes, and their abscissa and smallest damping ratio. */
+export const collectiveDamping = (lin) => {
+    const rows = dampingTable(lin.collective.map((k) => lin.eigen.re[k]), lin.collective.map((k) => lin.eigen.im[k]), 0);
+    return { rows, alpha: spectralAbscissa(rows), zeta: Math.min(...rows.map((r) => r.zeta ?? 1)) };
+};
+//# sourceMappingURL=linearize.js.map

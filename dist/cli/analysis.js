@@ -1,0 +1,110 @@
+/**
+ * `egan damp`, `egan critical`, `egan locus` (SPEC §7): linearize at the
+ * equilibrium of a config and print a damping table, critical damping over a
+ * parameter, or a root locus, as a human table or JSON.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { buildModel } from "../model/model.js";
+import { findEquilibrium } from "../analysis/equilibrium.js";
+import { collectiveDamping, linearize } from "../analysis/linearize.js";
+import { formatError } from "../errors.js";
+import { criticalDamping } from "../analysis/critical.js";
+import { rootLocus } from "../analysis/locus.js";
+import { getField } from "../model/fieldPath.js";
+import { simultaneousMaxStep } from "../analysis/discrete.js";
+import { DEFAULT_ZERO_TOL } from "../analysis/damping.js";
+import { EXIT, UsageError, loadConfig, parseInteger, parseNumber } from "./io.js";
+const f = (x, w = 12) => (x === null ? 'null' : x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toFixed(6) : x.toExponential(4)).padStart(w);
+export const dampingText = (rows) => {
+    const head = `${'re'.padStart(12)} ${'im'.padStart(12)} ${'omegaN'.padStart(12)} ${'zeta'.padStart(12)} ${'tau'.padStart(12)}  kind`;
+    return [head, ...rows.map((r) => `${f(r.re)} ${f(r.im)} ${f(r.omegaN)} ${f(r.zeta)} ${f(r.tau)}  ${r.kind}`)].join('\n');
+};
+const zeroTolOf = (s) => (s === undefined ? DEFAULT_ZERO_TOL : parseNumber('--zero-tol', s));
+export const dampCommand = async (file, opts) => {
+    const config = loadConfig(file);
+    const m = buildModel(config);
+    const eq = findEquilibrium(m);
+    if (E.isLeft(eq)) {
+        process.stderr.write(`egan damp: ${formatError(eq.left)}\n`);
+        return EXIT.solveFailure;
+    }
+    const linearized = linearize(m, eq.right.u, { zeroTol: zeroTolOf(opts.zeroTol) });
+    if (E.isLeft(linearized)) {
+        process.stderr.write(`egan damp: ${formatError(linearized.left)}\n`);
+        return EXIT.solveFailure;
+    }
+    const lin = linearized.right;
+    const coll = collectiveDamping(lin);
+    const out = {
+        modes: lin.table, alpha: lin.alpha, decayRate: -lin.alpha, zeroTol: lin.zeroTol, zeroModes: lin.zeroModes,
+        collective: { modes: coll.rows, alpha: coll.alpha, zeta: coll.zeta },
+        gdMaxStep: simultaneousMaxStep(lin.table), jacobian: m.jacobian ? 'analytic' : 'central differences',
+    };
+    if (opts.json) {
+        process.stdout.write(JSON.stringify(out) + '\n');
+        return EXIT.ok;
+    }
+    const nonZero = lin.table.filter((r) => r.kind === 'mode');
+    const shown = opts.all ? lin.table : nonZero.slice(0, 40);
+    process.stdout.write(`equilibrium: ${eq.right.iterations} Gauss-Newton iterations, |rhs| = ${eq.right.rhsNorm.toExponential(2)}; Jacobian ${out.jacobian}, n = ${m.n}\n`);
+    process.stdout.write(`zero modes: ${lin.zeroModes} (|s| <= ${lin.zeroTol} x max|s|); non-zero modes: ${nonZero.length}${!opts.all && nonZero.length > 40 ? ' (first 40 shown; --all for every mode)' : ''}\n`);
+    process.stdout.write(dampingText(shown) + '\n');
+    process.stdout.write(`alpha (spectral abscissa of non-zero modes) = ${lin.alpha.toPrecision(8)}, slowest decay rate ${(-lin.alpha).toPrecision(8)}\n`);
+    process.stdout.write(`collective modes (rigid translations): alpha ${coll.alpha.toPrecision(6)}, min zeta ${coll.zeta.toPrecision(6)}; largest stable GD step (simultaneous) ${out.gdMaxStep.toPrecision(6)}\n`);
+    return EXIT.ok;
+};
+const checkParam = (config, path) => {
+    if (typeof getField(config, path) !== 'number')
+        throw new UsageError(`--param ${path}: expected the path of a numeric config field (e.g. regularizer.lambda, etaD, kernel.g2)`);
+};
+export const criticalCommand = async (file, opts) => {
+    const config = loadConfig(file);
+    checkParam(config, opts.param);
+    const lo = parseNumber('--lo', opts.lo), hi = parseNumber('--hi', opts.hi);
+    if (!(lo < hi))
+        throw new UsageError(`--lo ${lo} --hi ${hi}: expected lo < hi`);
+    const modes = (opts.modes ?? (config.critic.kind === 'linear' ? 'all' : 'collective'));
+    if (modes !== 'all' && modes !== 'collective')
+        throw new UsageError(`--modes: got ${JSON.stringify(opts.modes)}; expected "all" or "collective"`);
+    const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid: opts.grid ? parseInteger('--grid', opts.grid, 3) : undefined });
+    if (E.isLeft(r)) {
+        process.stderr.write(`egan critical: ${formatError(r.left)}\n`);
+        return EXIT.solveFailure;
+    }
+    const c = r.right;
+    const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), grid: c.grid };
+    if (opts.json) {
+        process.stdout.write(JSON.stringify(out) + '\n');
+        return EXIT.ok;
+    }
+    process.stdout.write(`parameter ${c.param} on [${lo}, ${hi}], ${c.modes} modes (zero tolerance ${c.zeroTol})\n`);
+    process.stdout.write(`argmin alpha: ${c.argminAlpha.toPrecision(10)} +- ${c.argminUncertainty.toExponential(1)}   alpha there: ${c.alphaMin.toPrecision(8)}\n`);
+    process.stdout.write(`zeta = 1 (least-damped pair turns real): ${c.zetaOne === null ? 'not in range' : `${c.zetaOne.toPrecision(10)} +- ${c.zetaOneUncertainty.toExponential(1)}`}\n`);
+    if (c.closedForm)
+        process.stdout.write(`closed form (SPEC §4): lambda_c = ${c.closedForm.lambdaC.toPrecision(10)}, omega_0 = ${c.closedForm.omega0.toPrecision(10)}\n`);
+    return EXIT.ok;
+};
+export const locusCommand = async (file, opts) => {
+    const config = loadConfig(file);
+    checkParam(config, opts.param);
+    const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
+    const steps = parseInteger('--steps', opts.steps, 2);
+    const r = rootLocus(config, opts.param, from, to, steps, zeroTolOf(opts.zeroTol));
+    if (E.isLeft(r)) {
+        process.stderr.write(`egan locus: ${formatError(r.left)}\n`);
+        return EXIT.solveFailure;
+    }
+    const branches = r.right.branches.filter((b) => !b.zero.every(Boolean));
+    if (opts.json) {
+        process.stdout.write(JSON.stringify({ param: r.right.param, p: r.right.p, zeroTol: r.right.zeroTol, branches }) + '\n');
+        return EXIT.ok;
+    }
+    process.stdout.write(`root locus over ${r.right.param}: ${steps} points, ${branches.length} non-zero branches (of ${r.right.branches.length}), followed by eigenvector overlap\n`);
+    const show = branches.slice(0, 8);
+    process.stdout.write(`${'p'.padStart(12)} ${show.map((_, k) => `branch ${k}`.padStart(26)).join(' ')}\n`);
+    r.right.p.forEach((p, i) => process.stdout.write(`${f(p)} ${show.map((b) => `${f(b.re[i])}${b.im[i] >= 0 ? '+' : '-'}${f(Math.abs(b.im[i]), 11)}i`).join(' ')}\n`));
+    if (branches.length > show.length)
+        process.stdout.write(`(${branches.length - show.length} more branches in --json)\n`);
+    return EXIT.ok;
+};
+//# sourceMappingURL=analysis.js.map

@@ -1,0 +1,35 @@
+/**
+ * `egan info [--json]`: what this installation runs on. The machine and Node
+ * version, and whether the native kernel (src/model/native.ts) is in use:
+ * its compiler, flags and build date, or why not and how to build it. The
+ * native kernel gives the same numbers as the JavaScript one, so this tells
+ * speed, never results.
+ */
+import { cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { NATIVE_COVERS as COVERS, nativeStatus } from "../model/native.js";
+import { EXIT } from "./exit.js";
+export const infoCommand = async (opts) => {
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+    const s = nativeStatus();
+    const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '?', node: process.version };
+    const native = s.available
+        ? { inUse: true, covers: COVERS, cc: s.build.cc, flags: s.build.flags, built: s.build.date, verified: s.build.verified }
+        : { inUse: false, reason: s.reason, covers: COVERS };
+    if (opts.json) {
+        process.stdout.write(JSON.stringify({ version, machine, native }) + '\n');
+        return EXIT.ok;
+    }
+    const lines = [`egan ${version}, Node ${machine.node}, ${machine.cores} cores (${machine.cpu})`];
+    if (s.available) {
+        lines.push(`native kernel: in use (${s.build.cc} ${s.build.flags.join(' ')}; built ${s.build.date}; verified equal to the JavaScript kernel bit for bit)`);
+        lines.push(`  covers ${COVERS}; other models run the JavaScript kernel`);
+    }
+    else {
+        lines.push(`native kernel: not in use: ${s.reason}`);
+        lines.push(`  egan runs its JavaScript kernel (the same numbers, slower); the native one covers ${COVERS}`);
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+    return EXIT.ok;
+};
+//# sourceMappingURL=info.js.map

@@ -1,0 +1,72 @@
+/**
+ * `egan phase <dir> [--out FILE]`: the SPEC §6.3 phase diagram of a finished
+ * (or partial) sweep, read from DIR/sweep.resolved.json and DIR/results.jsonl
+ * as written by `egan sweep` or `egan merge`. The sweep's axes must be over
+ * `kernel.g2` and `etaD` and may be over `critic.activation` (one panel per
+ * activation); the target must be a ring (modes covered is counted against
+ * its K modes). Writes one SVG: modes covered / K above the collapse score,
+ * over g2/g1 x etaD/etaG; failed cells read "fail", cells not yet run are
+ * left blank and counted in the printed line.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readResults } from "../experiments/sweep.js";
+import { phaseDiagramSpec } from "../plot/phase.js";
+import { renderSvg } from "../plot/svg.js";
+import { EXIT, UsageError, writeAtomic } from "./io.js";
+import { loadSweep } from "./sweep.js";
+const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
+/** Without its $schema, for use inside a concatenation. */
+const inner = (s) => { const { $schema: _, ...rest } = s; return rest; };
+export const phaseCommand = async (dir, opts) => {
+    const specFile = join(dir, 'sweep.resolved.json');
+    if (!existsSync(specFile))
+        throw new UsageError(`${specFile} does not exist (expected the --out folder of egan sweep or egan merge)`);
+    const { spec, cells } = loadSweep(specFile);
+    const paths = spec.axes.map((a) => a.path);
+    for (const need of ['kernel.g2', 'etaD']) {
+        if (!paths.includes(need))
+            throw new UsageError(`${specFile}: the phase diagram needs an axis over "${need}"; the sweep's axes are ${paths.join(', ')}`);
+    }
+    const other = paths.find((p) => !PHASE_AXES.includes(p));
+    if (other)
+        throw new UsageError(`${specFile}: axis "${other}" is not one of ${PHASE_AXES.join(', ')} (the diagram has one cell per activation, g2/g1 and etaD/etaG)`);
+    const { lines, torn } = readResults(join(dir, 'results.jsonl'));
+    if (torn)
+        process.stderr.write(`egan phase: ${torn} torn line(s) in ${join(dir, 'results.jsonl')} ignored\n`);
+    const byKey = new Map(lines.map((l) => [l.key, l]));
+    const data = [];
+    for (const c of cells) {
+        const { target, kernel, critic } = c.config;
+        if (target.kind !== 'ring')
+            throw new UsageError(`${specFile}: sweep.base.target.kind is "${target.kind}"; the phase diagram needs a ring target (modes covered counts its modes)`);
+        if (kernel.kind !== 'two-point')
+            throw new UsageError(`${specFile}: sweep.base.kernel.kind is "${kernel.kind}"; the phase diagram is over the two-point kernel's g2/g1`);
+        const l = byKey.get(c.key);
+        if (!l)
+            continue;
+        const m = l.metrics;
+        data.push({
+            activation: critic.kind === 'mlp' ? critic.activation : 'linear',
+            g2: kernel.g2 / kernel.g1, etaD: c.config.etaD / c.config.etaG, status: l.status,
+            covered: m && typeof m.modesCovered === 'number' ? m.modesCovered / target.modes : null,
+            score: m && typeof m.collapseScore === 'number' ? m.collapseScore : null,
+        });
+    }
+    if (data.length === 0)
+        throw new UsageError(`${join(dir, 'results.jsonl')}: no result line belongs to this sweep's cells (run egan sweep first)`);
+    const svg = await renderSvg({
+        $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+        vconcat: [inner(phaseDiagramSpec(data, 'covered', 'Modes covered / K')), inner(phaseDiagramSpec(data, 'score', 'Collapse score (0 uniform, 1 one mode)'))],
+        resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    });
+    const out = opts.out ?? join(dir, 'phase.svg');
+    writeAtomic(out, svg);
+    const count = (f) => new Set(data.map(f)).size;
+    const failed = data.filter((c) => c.status !== 'success').length;
+    const missing = cells.length - data.length;
+    process.stdout.write(`phase diagram of ${data.length} cells (${count((c) => c.activation)} activation(s) x ${count((c) => c.g2)} g2/g1 x ${count((c) => c.etaD)} etaD/etaG), `
+        + `${failed} failed (marked "fail"), ${missing} not run: ${out}\n`);
+    return EXIT.ok;
+};
+//# sourceMappingURL=phase.js.map

@@ -1,0 +1,80 @@
+/**
+ * `egan run <config.json> [--json] [--out DIR] [--threads K]` (SPEC §7): integrate one
+ * training run; --threads splits each right-hand side call over K threads
+ * (same numbers for any K; worth it for large N, bench section 1).
+ * With --out, writes config.resolved.json (every default
+ * filled: feed it back to reproduce the run), result.json (the SPEC JSON),
+ * final.json, metrics.json, trajectory.json and trajectory.csv. A failed or
+ * interrupted run keeps the trajectory up to its end time and is marked
+ * "complete": false. Exit codes: 0 success, 1 solve failure, 2 bad input,
+ * 130 interrupted.
+ */
+import { join } from 'node:path';
+import { makePool } from "../experiments/pool.js";
+import { runJson } from "../experiments/run.js";
+import { FAILURE_HELP } from "../ode/failure.js";
+import { EXIT, loadConfig, parseInteger, toCsv, writeAtomic, writeJson } from "./io.js";
+import { onInterrupt, progressBar } from "./progress.js";
+const fmt = (x) => (x === undefined ? '-' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
+export const humanRun = (r, K) => {
+    const lines = [];
+    const st = r.stats;
+    lines.push(`status ${r.status} at t = ${fmt(r.t)}  (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls${st.jacobians ? `, ${st.jacobians} Jacobians` : ''})`);
+    if (r.status !== 'success')
+        lines.push(`  ${r.message}`, `  what it means: ${FAILURE_HELP[r.status]}`);
+    const m = r.metrics;
+    if (m) {
+        lines.push(`  collapse score ${fmt(m.collapseScore)}   modes covered ${m.modesCovered}/${K}   quality ${fmt(m.quality)}`);
+        lines.push(`  mean gap ${fmt(m.meanGap)}   MMD^2 ${fmt(m.mmd2)}   sliced W2 ${fmt(m.slicedW2)}`);
+        lines.push(`  critic V ${fmt(m.criticValue)}   R ${fmt(m.regularizer)}   |grad D| mean ${fmt(m.gradNormMean)} max ${fmt(m.gradNormMax)}   |theta| ${fmt(m.thetaNorm)}`);
+    }
+    for (const w of r.warnings)
+        lines.push(`warning: ${w.message}`);
+    return lines.join('\n');
+};
+/** Write a run's files into dir (atomically, file by file). */
+export const writeRunOutput = (dir, config, r) => {
+    const complete = r.status === 'success';
+    writeJson(dir, 'config.resolved.json', config);
+    writeJson(dir, 'result.json', { ...runJson(r), complete });
+    writeJson(dir, 'final.json', { t: r.t, ...r.final, complete });
+    if (r.metrics)
+        writeJson(dir, 'metrics.json', r.metrics);
+    const N = config.particles.n;
+    const d = r.final.particles[0]?.length ?? 0;
+    const traj = r.trajectory;
+    writeJson(dir, 'trajectory.json', { complete, t: traj.t, u: traj.u.map((u) => Array.from(u)), layout: { N, d, p: r.final.theta.length } });
+    const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
+    writeAtomic(join(dir, 'trajectory.csv'), toCsv(header, traj.t.map((t, i) => [t, ...Array.from(traj.u[i])])));
+};
+export const runCommand = async (file, opts) => {
+    const config = loadConfig(file);
+    const threads = opts.threads ? parseInteger('--threads', opts.threads, 1) : 1;
+    const pool = makePool(1);
+    const bar = progressBar(config.t1, 'egan run');
+    let signalled = false;
+    const off = onInterrupt(() => { signalled = true; pool.interrupt(); });
+    let r;
+    try {
+        r = await pool.run(config, (t) => bar.update(Math.min(t, config.t1)), undefined, threads);
+    }
+    finally {
+        bar.stop();
+        off();
+        await pool.close();
+    }
+    if (opts.out)
+        writeRunOutput(opts.out, config, r);
+    if (opts.json)
+        process.stdout.write(JSON.stringify(runJson(r)) + '\n');
+    else
+        process.stdout.write(humanRun(r, config.target.kind === 'points' ? config.target.points.length : r.metrics ? Math.max(r.metrics.occupancy.length, 1) : 0) + '\n');
+    if (opts.out)
+        process.stderr.write(`wrote ${opts.out}/{result,final,metrics,trajectory}.json, trajectory.csv, config.resolved.json\n`);
+    if (r.status === 'success')
+        return EXIT.ok;
+    if (r.status === 'interrupted' || signalled)
+        return EXIT.interrupted;
+    return EXIT.solveFailure;
+};
+//# sourceMappingURL=run.js.map

@@ -1,0 +1,185 @@
+/**
+ * `egan sweep <sweep.json> [--workers K] [--shard I/N] [--resume] [--out DIR]`
+ * and `egan merge <dir...> --out DIR [--sweep sweep.json]`.
+ *
+ * Each finished cell is appended to DIR/results.jsonl as one line, flushed at
+ * once (appendFileSync); cells stopped by SIGINT/SIGTERM are not recorded, so
+ * `--resume` redoes exactly them. A cell whose solve fails is recorded with
+ * its failure status and the sweep goes on; so is a cell whose worker dies
+ * (status "crashed", with the cause; the pool starts a new worker), which
+ * `--resume` redoes. At the end (also after an
+ * interruption) DIR/cells.csv holds cells x observables and DIR/summary.json
+ * says whether the sweep is complete.
+ */
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { aggregate, expandSweep, parseSweep, readResults, shardCells } from "../experiments/sweep.js";
+import { makePool, WorkerCrash } from "../experiments/pool.js";
+import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseInteger } from "./io.js";
+import { onInterrupt, progressBar } from "./progress.js";
+/** Status of a cell whose worker died (pool.ts); not a solver failure code, and redone by --resume. */
+export const CRASHED = 'crashed';
+export const loadSweep = (file) => {
+    const spec = parseSweep(readJsonFile(file, 'sweep'));
+    if (E.isLeft(spec))
+        throw new UsageError(`${file}: ${spec.left.message}`);
+    const cells = expandSweep(spec.right);
+    if (E.isLeft(cells))
+        throw new UsageError(`${file}: ${cells.left.message}`);
+    return { spec: spec.right, cells: cells.right };
+};
+const parseShard = (s) => {
+    const m = /^(\d+)\/(\d+)$/.exec(s);
+    if (!m || +m[1] < 1 || +m[1] > +m[2])
+        throw new UsageError(`--shard: got ${JSON.stringify(s)}; expected I/N with 1 <= I <= N`);
+    return [+m[1], +m[2]];
+};
+export const resultLine = (cell, r) => ({
+    key: cell.key, index: cell.index, assignment: cell.assignment, seed: cell.config.seed,
+    status: r.status, t: r.t,
+    ...(r.status !== 'success' ? { message: r.message } : {}),
+    stats: { steps: r.stats.steps, rejected: r.stats.rejected, rhsEvals: r.stats.rhsEvals },
+    ...(r.metrics ? { metrics: r.metrics } : {}),
+    ...('tauEps' in r && r.tauEps !== undefined ? { tauEps: r.tauEps } : {}),
+    // The run's warnings (a crawling solver at relu kinks, stiffness, unbounded critic growth), when it has any.
+    ...(r.warnings.length ? { warnings: r.warnings } : {}),
+});
+/** The line of a cell whose worker died: status "crashed", the cause, the last time it reported (t0 if none); --resume redoes it. */
+export const crashLine = (cell, e) => ({
+    key: cell.key, index: cell.index, assignment: cell.assignment, seed: cell.config.seed,
+    status: CRASHED, t: e.t ?? 0, message: e.message, stats: {},
+});
+export const writeAggregate = (dir, spec, lines, extra) => {
+    const agg = aggregate(spec, lines);
+    writeAtomic(join(dir, 'cells.csv'), toCsv(agg.header, agg.rows));
+    writeJson(dir, 'summary.json', { cells: lines.length, ...extra });
+};
+export const sweepCommand = async (file, opts) => {
+    const { spec, cells: all } = loadSweep(file);
+    const workers = opts.workers ? parseInteger('--workers', opts.workers, 1) : availableParallelism();
+    const [si, sn] = opts.shard ? parseShard(opts.shard) : [1, 1];
+    const cells = shardCells(all, si, sn);
+    const dir = opts.out ?? 'out/sweep';
+    mkdirSync(dir, { recursive: true });
+    const resultsPath = join(dir, 'results.jsonl');
+    if (existsSync(resultsPath) && !opts.resume)
+        throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
+    const prior = readResults(resultsPath);
+    const crashed = prior.lines.filter((l) => l.status === CRASHED).length;
+    if (crashed > 0) {
+        process.stderr.write(`egan sweep: ${crashed} cell(s) in ${resultsPath} crashed their worker last time; they are redone\n`);
+        prior.lines = prior.lines.filter((l) => l.status !== CRASHED);
+    }
+    if (prior.torn > 0 || crashed > 0) {
+        if (prior.torn > 0)
+            process.stderr.write(`egan sweep: ${prior.torn} torn line(s) in ${resultsPath} (an interrupted write); those cells are redone\n`);
+        // Rewrite the file without the torn and crashed lines (valid JSONL; crashed cells are redone).
+        writeAtomic(resultsPath, prior.lines.map((l) => JSON.stringify(l)).join('\n') + (prior.lines.length ? '\n' : ''));
+    }
+    // A line's key identifies its resolved config; its index and assignment belong to the sweep spec. When the spec changed
+    // since the line was written (an axis added, say), take them from the current expansion and rewrite the file.
+    const byKey = new Map(all.map((c) => [c.key, c]));
+    let relabelled = false;
+    prior.lines = prior.lines.map((l) => {
+        const c = byKey.get(l.key);
+        if (!c || (l.index === c.index && JSON.stringify(l.assignment) === JSON.stringify(c.assignment)))
+            return l;
+        relabelled = true;
+        return { ...l, index: c.index, assignment: c.assignment };
+    });
+    if (relabelled)
+        writeAtomic(resultsPath, prior.lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const done = new Set(prior.lines.map((l) => l.key));
+    const todo = cells.filter((c) => !done.has(c.key));
+    writeJson(dir, 'sweep.resolved.json', spec);
+    process.stderr.write(`egan sweep: ${all.length} cells${sn > 1 ? `, shard ${si}/${sn}: ${cells.length}` : ''}; ${cells.length - todo.length} already done, ${todo.length} to run on ${workers} worker(s)\n`);
+    const pool = makePool(Math.min(workers, Math.max(1, todo.length)));
+    const bar = progressBar(cells.length, 'egan sweep');
+    let finished = cells.length - todo.length;
+    bar.update(finished);
+    let interrupted = false;
+    const off = onInterrupt(() => { interrupted = true; pool.interrupt(); });
+    const shardKeys = new Set(cells.map((c) => c.key));
+    const lines = prior.lines.filter((l) => shardKeys.has(l.key));
+    let failures = 0;
+    try {
+        const record = (line) => {
+            appendFileSync(resultsPath, JSON.stringify(line) + '\n');
+            lines.push(line);
+            if (line.status !== 'success')
+                failures++;
+            bar.update(++finished);
+        };
+        await Promise.all(todo.map((cell) => pool.run(cell.config, undefined, spec.tauEps).then((r) => { if (r.status !== 'interrupted' && !interrupted)
+            record(resultLine(cell, r)); }, (e) => {
+            // The cell's worker died or threw: record it and go on (the pool has replaced the worker).
+            if (!(e instanceof WorkerCrash))
+                throw e;
+            if (!interrupted)
+                record(crashLine(cell, e));
+        })));
+    }
+    finally {
+        bar.stop();
+        off();
+        await pool.close();
+    }
+    const complete = !interrupted && lines.length === cells.length;
+    writeAggregate(dir, spec, lines, { complete, shard: `${si}/${sn}`, total: cells.length, failures });
+    process.stderr.write(`egan sweep: ${lines.length}/${cells.length} cells in ${resultsPath}${failures ? ` (${failures} failed solves recorded with their status)` : ''}; table ${join(dir, 'cells.csv')}${complete ? '' : '; incomplete: rerun with --resume'}\n`);
+    return interrupted ? EXIT.interrupted : EXIT.ok;
+};
+export const mergeCommand = async (dirs, opts) => {
+    const seen = new Map();
+    const duplicates = [];
+    const conflicts = [];
+    for (const d of dirs) {
+        const path = join(d, 'results.jsonl');
+        if (!existsSync(path))
+            throw new UsageError(`${path} does not exist`);
+        const { lines, torn } = readResults(path);
+        if (torn)
+            process.stderr.write(`egan merge: ${torn} torn line(s) in ${path} ignored\n`);
+        for (const l of lines) {
+            const prev = seen.get(l.key);
+            if (!prev) {
+                seen.set(l.key, l);
+                continue;
+            }
+            if (JSON.stringify(prev) === JSON.stringify(l))
+                duplicates.push(`${l.key} (cell ${l.index})`);
+            else
+                conflicts.push(`${l.key} (cell ${l.index})`);
+        }
+    }
+    const merged = [...seen.values()].sort((a, b) => a.index - b.index);
+    let missing = [];
+    let spec;
+    if (opts.sweep) {
+        const s = loadSweep(opts.sweep);
+        spec = s.spec;
+        missing = s.cells.filter((c) => !seen.has(c.key)).map((c) => c.index);
+    }
+    else {
+        const first = readJsonFile(join(dirs[0], 'sweep.resolved.json'), 'sweep');
+        const p = parseSweep(first);
+        if (E.isLeft(p))
+            throw new UsageError(p.left.message);
+        spec = p.right;
+    }
+    mkdirSync(opts.out, { recursive: true });
+    writeFileSync(join(opts.out, 'results.jsonl'), merged.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    writeJson(opts.out, 'sweep.resolved.json', spec);
+    writeAggregate(opts.out, spec, merged, { complete: opts.sweep ? missing.length === 0 : undefined, missing, duplicates, conflicts, sources: dirs });
+    process.stdout.write(`merged ${merged.length} cells from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} into ${opts.out}\n`);
+    if (duplicates.length)
+        process.stdout.write(`duplicates (identical, kept once): ${duplicates.join(', ')}\n`);
+    if (conflicts.length)
+        process.stdout.write(`conflicts (same cell, different results): ${conflicts.join(', ')}\n`);
+    if (opts.sweep)
+        process.stdout.write(missing.length ? `missing cells: ${missing.join(', ')}\n` : 'no cell missing\n');
+    return conflicts.length || missing.length ? EXIT.solveFailure : EXIT.ok;
+};
+//# sourceMappingURL=sweep.js.map

@@ -1,0 +1,16 @@
+/**
+ * `egan/experiments`: training runs (`runModel`: integrate a model and measure it), the observables
+ * (mode coverage, MMD², sliced Wasserstein-2, the mean gap, convergence time), a worker pool, and sweeps
+ * over any config fields.
+ *
+ * @example
+ * import { runModel } from 'egan/experiments';
+ * const r = runModel(model);   // Right({ status: 'success', metrics, final, ... }) or Left(RunFailure)
+ *
+ * @module
+ */
+export { runModel, configSolver, modelWarnings, runJson, tauFromEvents, distanceFn, THETA_GROWTH_WARNING, type RunResult, type RunFailure, type RunOptions, type RunStats, type TauEpsSpec, type RunWarning, type RunWarningCode, } from './run.js';
+export { metricsAt, coverage, meanGap, meanGapVector, targetMean, mmd2, medianBandwidth, slicedW2, thetaNorm, type Metrics, type Coverage } from './metrics.js';
+export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.js';
+export { parseSweep, expandSweep, shardCells, readResults, aggregate, configKey, OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.js';
+//# sourceMappingURL=index.d.ts.map

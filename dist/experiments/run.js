@@ -1,0 +1,118 @@
+/**
+ * One training run: integrate a model's flow over [0, t1] with the config's
+ * solver, then compute the observables of SPEC §5 at the end. Returns
+ * `Either<RunFailure, RunResult>`; a failure keeps the trajectory up to the
+ * time it happened. Warnings name the cause of a slow solve and its remedy:
+ * relu kinks (a Filippov right-hand side) and stiffness.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { solve } from "../ode/solve.js";
+import { solverFromConfig } from "../ode/solver.js";
+import { isNonSmooth } from "../model/activations.js";
+import { metricsAt, meanGap, mmd2, slicedW2, thetaNorm } from "./metrics.js";
+export const distanceFn = (m, kind = 'meanGap') => {
+    const N = m.N, t = m.target, nx = m.N * m.d;
+    if (kind === 'mmd2')
+        return (u) => mmd2(u.subarray(0, nx), N, t);
+    if (kind === 'slicedW2')
+        return (u) => slicedW2(u.subarray(0, nx), N, t, 32, m.config.seed);
+    return (u) => meanGap(u.subarray(0, nx), N, t);
+};
+/**
+ * The solver of a config's `solver` field (a registered method: the config schema admits no other).
+ * @example
+ * const s = configSolver(model.config);   // dopri5({ rtol: 1e-6, atol: 1e-9 }) for the defaults
+ */
+export const configSolver = (c) => {
+    const s = solverFromConfig(c.solver);
+    if (E.isLeft(s))
+        throw new Error(s.left); // unreachable for a parsed config
+    return s.right;
+};
+const toStats = (s) => ({ steps: s.steps, accepted: s.accepted, rejected: s.rejected, rhsEvals: s.rhsEvals, jacobians: s.jacobians, switches: s.switches });
+const finalState = (m, u) => {
+    const particles = [];
+    for (let i = 0; i < m.N; i++)
+        particles.push(Array.from(u.subarray(i * m.d, (i + 1) * m.d)));
+    return { particles, theta: Array.from(u.subarray(m.N * m.d)) };
+};
+/**
+ * How many times its initial norm the critic's parameter vector may grow before a run warns. The SPEC §6.3
+ * blow-ups start as such growth (|theta| 9 -> 60 by t = 20); the cells of docs/spec63 (etaD <= 1) end within
+ * 2x of their start (|theta| 8.2-16 from 8.2), and in the full grid (docs/spec63-full) only 8 of 240 cells pass
+ * 10x, all at etaD >= 5 and g2/g1 >= 0.8 (tanh up to 8e7, sigmoid 171). A choice of ours (the SPEC is silent).
+ */
+export const THETA_GROWTH_WARNING = 10;
+/** Warnings of a model's run (docs/model.md, numerical character): from the solver's stats, and unbounded critic growth. */
+export const modelWarnings = (m, sol, adaptive) => {
+    // The model restates both solve-level causes in its own terms below.
+    const w = sol.warnings.filter((x) => x.code !== 'rejectedSteps' && x.code !== 'stiffness');
+    const st = sol.stats;
+    const c = m.config.critic;
+    if (c.kind === 'mlp' && isNonSmooth(c.activation) && adaptive && (st.rejected > 0.1 * st.steps || st.steps > 20_000)) {
+        w.push({ code: 'nonSmoothCrawl', message: `the ${c.activation} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system): the adaptive solver crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls). Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... })` });
+    }
+    if (st.stiffAt !== undefined)
+        w.push({ code: 'stiffFlow', t: st.stiffAt, message: `the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more` });
+    const th0 = thetaNorm(m, m.u0), th1 = thetaNorm(m, sol.uEnd);
+    // A non-finite end state is a nonFinite failure, which says so itself.
+    if (th0 > 0 && Number.isFinite(th1) && th1 > THETA_GROWTH_WARNING * th0) {
+        const remedy = m.config.weightDecay > 0 ? `a larger weightDecay (now ${m.config.weightDecay})` : 'a weightDecay > 0';
+        w.push({ code: 'criticGrowth', t: sol.tEnd, message: `the critic's parameters grew ${(th1 / th0).toPrecision(3)}-fold by t = ${sol.tEnd.toPrecision(4)} (|theta| ${th0.toPrecision(3)} -> ${th1.toPrecision(3)}): the ${m.config.regularizer.kind} regularizer does not bound the critic; the flow stiffens as they grow and a fixed step may blow up; ${remedy} bounds them` });
+    }
+    return w;
+};
+export const runModel = (m, opts = {}) => {
+    let tauEvent = [];
+    let threshold = 0;
+    const dist = opts.tauEps ? distanceFn(m, opts.tauEps.distance) : undefined;
+    if (opts.tauEps && dist) {
+        threshold = opts.tauEps.eps * (opts.tauEps.relative ? dist(m.u0) : 1);
+        tauEvent = [{ g: (_t, u) => dist(u) - threshold, samples: opts.tauEps.samples ?? 4, name: 'tauEps' }];
+    }
+    const options = { saveAt: { n: m.config.saveAt.n }, signal: opts.signal, onProgress: opts.onProgress, ...opts.solve, events: [...(opts.solve?.events ?? []), ...tauEvent] };
+    const solver = opts.solver ?? configSolver(m.config);
+    const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, solver, options);
+    if (E.isLeft(r)) {
+        const f = r.left;
+        const part = f.partial;
+        const u = part ? part.uEnd : m.u0;
+        const finite = u.every(Number.isFinite);
+        return E.left({
+            status: f.code,
+            message: f.message,
+            t: f.t,
+            stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, switches: [] }),
+            final: finalState(m, u),
+            ...(finite ? { metrics: metricsAt(m, u) } : {}),
+            warnings: part ? modelWarnings(m, part, solver.adaptive) : [],
+            trajectory: { t: part?.t ?? [], u: part?.u ?? [] },
+        });
+    }
+    const s = r.right;
+    return E.right({
+        status: 'success',
+        t: s.tEnd,
+        stats: toStats(s.stats),
+        final: finalState(m, s.uEnd),
+        metrics: metricsAt(m, s.uEnd),
+        warnings: modelWarnings(m, s, solver.adaptive),
+        trajectory: { t: s.t, u: s.u },
+        ...(dist ? { tauEps: tauFromEvents(s.events.filter((e) => e.name === 'tauEps'), dist(m.u0) < threshold, dist(s.uEnd) < threshold) } : {}),
+    });
+};
+/** tau_eps from the crossings of distance - threshold: the last downward crossing when the run ends below. */
+export const tauFromEvents = (crossings, belowAtStart, belowAtEnd) => {
+    if (!belowAtEnd)
+        return null;
+    for (let k = crossings.length - 1; k >= 0; k--)
+        if (crossings[k].direction === -1)
+            return crossings[k].t;
+    return belowAtStart ? 0 : null;
+};
+/** The SPEC §7 JSON of a run (without the trajectory). */
+export const runJson = (r) => {
+    const { trajectory: _traj, ...rest } = r;
+    return rest;
+};
+//# sourceMappingURL=run.js.map

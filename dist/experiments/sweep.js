@@ -1,0 +1,167 @@
+/**
+ * Sweeps: a base config plus axes over field paths, expanded into cells
+ * (the cartesian product, first axis slowest), each cell a resolved config
+ * with a key (a hash of the resolved config). Results are one JSON line per
+ * finished cell in results.jsonl, appended and flushed as they come, so an
+ * interrupted sweep loses nothing and `--resume` skips what is there.
+ *
+ * Seeds: with "seedMode": "per-cell" (default) a cell's seed derives from
+ * (sweep seed, the cell's axis values), with "shared" every cell uses the
+ * sweep seed (same target samples and initial state across the grid, the
+ * cleaner choice for a phase diagram); an axis over "seed" overrides both.
+ * Either way a cell's numbers depend only on its resolved config: the same
+ * whatever the number of workers or shards.
+ *
+ * Rules: `"rules": [{ "when": { path: value, ... }, "set": { path: value, ... } }]`
+ * change a cell's config where the axes alone cannot, e.g. a fixed-step
+ * solver for relu critics and an adaptive one for smooth activations in one
+ * sweep. After the axes (and the seed) are set, each rule in order whose
+ * `when` fields all equal the cell's resolved config values (defaults filled
+ * in, so an object value must be given whole) sets its `set` fields;
+ * a `when` path that is not a field of the config is an error (a typo would
+ * otherwise never match). What a rule sets is part of the resolved config,
+ * hence of the cell's key, not of its assignment (the axis values).
+ */
+import { z } from 'zod';
+import * as E from 'fp-ts/lib/Either.js';
+import { createHash } from 'node:crypto';
+import { readFileSync, existsSync } from 'node:fs';
+import { configSchema, formatConfigError } from "../model/config.js";
+import { getField, setField } from "../model/fieldPath.js";
+import { hashString } from "../model/random.js";
+const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+const Axis = z.union([
+    z.strictObject({ path: z.string().min(1), values: z.array(z.union([num, z.string(), z.boolean()])).min(1) }),
+    z.strictObject({ path: z.string().min(1), linspace: z.strictObject({ from: num, to: num, n: z.int().min(1) }) }),
+    z.strictObject({ path: z.string().min(1), logspace: z.strictObject({ from: num.refine((x) => x > 0, { message: 'expected > 0' }), to: num.refine((x) => x > 0, { message: 'expected > 0' }), n: z.int().min(1) }) }),
+]);
+const nonEmpty = (r) => Object.keys(r).length > 0;
+const Rule = z.strictObject({
+    when: z.record(z.string().min(1), z.unknown()).refine(nonEmpty, { message: 'expected at least one field path' }),
+    set: z.record(z.string().min(1), z.unknown()).refine(nonEmpty, { message: 'expected at least one field path' }),
+});
+export const SweepSchema = z.strictObject({
+    seed: z.int().min(0).default(0),
+    seedMode: z.enum(['per-cell', 'shared']).default('per-cell'),
+    base: z.record(z.string(), z.unknown()),
+    axes: z.array(Axis).min(1),
+    rules: z.array(Rule).optional(),
+    tauEps: z.strictObject({ distance: z.enum(['meanGap', 'mmd2', 'slicedW2']).default('meanGap'), eps: num.refine((x) => x > 0), relative: z.boolean().default(true), samples: z.int().min(1).default(4) }).optional(),
+});
+const axisValues = (a) => {
+    if ('values' in a)
+        return a.values;
+    if ('linspace' in a) {
+        const { from, to, n } = a.linspace;
+        return Array.from({ length: n }, (_, k) => (k === 0 ? from : k === n - 1 ? to : from + ((to - from) * k) / (n - 1)));
+    }
+    const { from, to, n } = a.logspace;
+    return Array.from({ length: n }, (_, k) => (k === 0 ? from : k === n - 1 ? to : Math.exp(Math.log(from) + ((Math.log(to) - Math.log(from)) * k) / (n - 1))));
+};
+/** JSON with object keys sorted, for hashing. */
+export const canonical = (v) => Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+    : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
+        : JSON.stringify(v);
+export const configKey = (c) => createHash('sha256').update(canonical(c)).digest('hex').slice(0, 16);
+const sweepError = (message) => ({ _tag: 'SweepError', message });
+/** Validate a JSON value as a sweep spec, filling defaults. */
+export const parseSweep = (input) => {
+    const r = SweepSchema.safeParse(input);
+    if (!r.success) {
+        const i = r.error.issues[0];
+        return E.left(sweepError(`sweep.${i.path.join('.') || '(root)'}: ${i.message}`));
+    }
+    return E.right(r.data);
+};
+/** All cells of a sweep, validated; the first invalid cell is an error naming its assignment. */
+export const expandSweep = (spec) => {
+    const base = configSchema().safeParse(spec.base);
+    if (!base.success) {
+        const i = base.error.issues[0];
+        return E.left(sweepError(`sweep.base.${i.path.join('.')}: ${i.message}`));
+    }
+    const values = spec.axes.map(axisValues);
+    const cells = [];
+    const total = values.reduce((a, v) => a * v.length, 1);
+    for (let index = 0; index < total; index++) {
+        let rest = index;
+        const assignment = {};
+        for (let a = spec.axes.length - 1; a >= 0; a--) {
+            const v = values[a];
+            assignment[spec.axes[a].path] = v[rest % v.length];
+            rest = Math.floor(rest / v.length);
+        }
+        let c = base.data;
+        const ordered = Object.fromEntries(spec.axes.map((a) => [a.path, assignment[a.path]]));
+        if (!('seed' in ordered)) {
+            const seed = spec.seedMode === 'shared' ? spec.seed : hashString(`${spec.seed}:${canonical(ordered)}`) % 2147483647;
+            const s = setField(c, 'seed', seed);
+            if (E.isLeft(s))
+                return E.left(sweepError(formatConfigError(s.left)));
+            c = s.right;
+        }
+        for (const [path, v] of Object.entries(ordered)) {
+            const s = setField(c, path, v);
+            if (E.isLeft(s))
+                return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}: ${formatConfigError(s.left)}`));
+            c = s.right;
+        }
+        for (const [r, rule] of (spec.rules ?? []).entries()) {
+            let match = true;
+            for (const [path, v] of Object.entries(rule.when)) {
+                const have = getField(c, path);
+                if (have === undefined)
+                    return E.left(sweepError(`sweep.rules.${r}.when: "${path}" is not a field of the config of cell ${index} ${JSON.stringify(ordered)}`));
+                if (canonical(have) !== canonical(v))
+                    match = false;
+            }
+            if (!match)
+                continue;
+            for (const [path, v] of Object.entries(rule.set)) {
+                const s = setField(c, path, v);
+                if (E.isLeft(s))
+                    return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}, sweep.rules.${r}.set: ${formatConfigError(s.left)}`));
+                c = s.right;
+            }
+        }
+        cells.push({ index, assignment: ordered, config: c, key: configKey(c) });
+    }
+    return E.right(cells);
+};
+/** The cells of shard i (1-based) of n: every n-th cell starting at i - 1. */
+export const shardCells = (cells, i, n) => cells.filter((c) => c.index % n === i - 1);
+/** Read results.jsonl; a torn (unparsable) line is reported and dropped, so its cell is redone. */
+export const readResults = (path) => {
+    if (!existsSync(path))
+        return { lines: [], torn: 0 };
+    const lines = [];
+    let torn = 0;
+    for (const raw of readFileSync(path, 'utf8').split('\n')) {
+        if (!raw.trim())
+            continue;
+        try {
+            const v = JSON.parse(raw);
+            if (typeof v.key === 'string')
+                lines.push(v);
+            else
+                torn++;
+        }
+        catch {
+            torn++;
+        }
+    }
+    return { lines, torn };
+};
+export const OBSERVABLES = ['collapseScore', 'modesCovered', 'quality', 'meanGap', 'mmd2', 'slicedW2', 'criticValue', 'regularizer', 'gradNormMean', 'gradNormMax', 'thetaNorm'];
+/** Cells x observables, sorted by cell index, ready to plot. */
+export const aggregate = (spec, lines) => {
+    const paths = spec.axes.map((a) => a.path);
+    const header = ['index', 'key', ...paths, 'status', 't', 'rhsEvals', ...OBSERVABLES, 'tauEps'];
+    const rows = [...lines].sort((a, b) => a.index - b.index).map((l) => [
+        l.index, l.key, ...paths.map((p) => l.assignment[p]), l.status, l.t, l.stats.rhsEvals ?? null,
+        ...OBSERVABLES.map((o) => (l.metrics && typeof l.metrics[o] === 'number' ? l.metrics[o] : null)),
+        l.tauEps ?? null,
+    ]);
+    return { header, rows };
+};
+//# sourceMappingURL=sweep.js.map

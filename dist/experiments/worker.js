@@ -1,0 +1,50 @@
+/**
+ * Worker-thread entry: runs configs sent by the main thread. A solve is
+ * synchronous, so interruption comes through a shared flag (Int32Array on a
+ * SharedArrayBuffer) that the solver reads once per step: the main thread
+ * sets it on SIGINT/SIGTERM and the worker returns the partial result.
+ * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs?, tauEps?, threads? }
+ * Messages out: { id, progress: t } ... then { id, result } or { id, error }.
+ */
+import { parentPort } from 'node:worker_threads';
+import { buildModel } from "../model/model.js";
+import { threadModel } from "../model/threadedRhs.js";
+import { runModel } from "./run.js";
+import * as E from 'fp-ts/lib/Either.js';
+if (parentPort) {
+    const port = parentPort;
+    port.on('message', (req) => {
+        try {
+            const flag = new Int32Array(req.flag);
+            const signal = { get aborted() { return Atomics.load(flag, 0) !== 0; } };
+            let last = Date.now();
+            const every = req.progressMs ?? 200;
+            const threaded = threadModel(buildModel(req.config), req.threads ?? 1);
+            if (E.isLeft(threaded)) {
+                port.postMessage({ id: req.id, error: threaded.left });
+                return;
+            }
+            const { model, note, close } = threaded.right;
+            let r;
+            try {
+                r = runModel(model, {
+                    signal,
+                    ...(req.tauEps ? { tauEps: req.tauEps } : {}),
+                    onProgress: (t) => { const now = Date.now(); if (now - last >= every) {
+                        last = now;
+                        port.postMessage({ id: req.id, progress: t });
+                    } },
+                });
+            }
+            finally {
+                close();
+            }
+            const out = E.isLeft(r) ? r.left : r.right;
+            port.postMessage({ id: req.id, result: note ? { ...out, warnings: [...out.warnings, { code: 'threads', message: note }] } : out });
+        }
+        catch (e) {
+            port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
+        }
+    });
+}
+//# sourceMappingURL=worker.js.map

@@ -1,0 +1,224 @@
+/**
+ * The run config of SPEC §7, validated with zod. Every field but `target`
+ * and `particles.n` has a default; unknown fields and bad values are errors
+ * that name the field path, the value and what was expected, in one line.
+ *
+ * Choices where the SPEC is silent (documented here and in the README):
+ * - `target.dim` (default 2) sets d for `ring`/`grid`/`gaussian`; ring and
+ *   grid modes lie in the first two coordinates, other coordinates carry noise only.
+ * - `grid`: `side` k (K = k^2 modes, default 5), `spacing` (default 0.5), centred at 0.
+ * - `ring` / `grid` samples are assigned to modes round-robin (sample m to
+ *   mode m mod K), so the target is exactly balanced; positions are centre + std * N(0, I).
+ * - `kernel.ntk`: `latentDim` (default 64) and `scale` (default 1); K is divided by
+ *   latentDim so that g1 ~ scale.
+ * - `solver.method` "rk4" / "euler" take `h`; adaptive methods take rtol/atol.
+ */
+import { z } from 'zod';
+import * as E from 'fp-ts/lib/Either.js';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { DEFAULT_ATOL, DEFAULT_FIXED_MAX_STEPS, DEFAULT_MAX_STEPS, DEFAULT_RTOL, solverEntries, solverRegistryVersion } from "../ode/solver.js";
+import "../ode/solvers/index.js";
+const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+const pos = num.refine((x) => x > 0, { message: 'expected a number > 0' });
+const nonneg = num.refine((x) => x >= 0, { message: 'expected a number >= 0' });
+const point = z.array(num).min(1, { message: 'expected a point with at least one coordinate' });
+const vecOrScalar = z.union([num, z.array(num).min(1)]);
+export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus', 'sin'];
+const samples = z.int().min(1).max(10_000_000).default(512);
+const dim = z.int().min(1).max(1000).default(2);
+export const TargetSchema = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('ring'), modes: z.int().min(1).max(100_000).default(8), radius: pos.default(0.75), std: nonneg.default(0.075), samples, dim }),
+    z.strictObject({ kind: z.literal('grid'), side: z.int().min(1).max(1000).default(5), spacing: pos.default(0.5), std: nonneg.default(0.05), samples, dim }),
+    z.strictObject({ kind: z.literal('gaussian'), mean: vecOrScalar.default(0), std: nonneg.default(1), samples, dim }),
+    z.strictObject({ kind: z.literal('points'), points: z.array(point).min(1, { message: 'expected at least one target point' }), weights: z.array(pos).optional() }),
+]);
+export const ParticlesSchema = z.strictObject({
+    n: z.int().min(1).max(10_000_000),
+    init: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('gaussian'), mean: vecOrScalar.default(0), std: nonneg.default(0.1) }),
+        z.strictObject({ kind: z.literal('points'), points: z.array(point).min(1) }),
+    ]).prefault({ kind: 'gaussian' }),
+});
+export const KernelSchema = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('two-point'), g1: nonneg.default(1), g2: num.default(0) }),
+    z.strictObject({ kind: z.literal('matrix'), matrix: z.array(z.array(num)).min(1) }),
+    z.strictObject({ kind: z.literal('ntk'), latentDim: z.int().min(1).max(100_000).default(64), scale: pos.default(1) }),
+]);
+export const CriticSchema = z.discriminatedUnion('kind', [
+    z.strictObject({
+        kind: z.literal('mlp'),
+        hidden: z.array(z.int().min(1).max(100_000)).min(1, { message: 'expected at least one hidden layer' }).default([64]),
+        activation: z.enum(ACTIVATIONS).default('relu'),
+        beta: pos.default(1),
+    }),
+    z.strictObject({ kind: z.literal('linear') }),
+]);
+/**
+ * The solver field: the methods and their defaults come from the solver registry (ode/solver.ts), so a
+ * registered method is a valid config value. Error-controlled methods take rtol, atol and maxSteps,
+ * fixed-step ones a step h and maxSteps.
+ */
+const solverSchemaFor = (adaptive, fixed) => z.discriminatedUnion('method', [
+    z.strictObject({
+        method: z.enum(adaptive),
+        rtol: pos.refine((x) => x < 1, { message: 'expected 0 < rtol < 1' }).default(DEFAULT_RTOL),
+        atol: pos.default(DEFAULT_ATOL),
+        maxSteps: z.int().min(1).default(DEFAULT_MAX_STEPS),
+    }),
+    z.strictObject({ method: z.enum(fixed), h: pos, maxSteps: z.int().min(1).default(DEFAULT_FIXED_MAX_STEPS) }),
+]);
+export const RegularizerSchema = z.strictObject({
+    kind: z.enum(['grad2-fake', 'grad2-real', 'gp-fake']).default('grad2-fake'),
+    lambda: nonneg.default(1),
+});
+const configSchemaFor = (solver) => z.strictObject({
+    seed: z.int().min(0).max(2 ** 31 - 1).default(0),
+    target: TargetSchema,
+    particles: ParticlesSchema,
+    kernel: KernelSchema.prefault({ kind: 'two-point' }),
+    critic: CriticSchema.prefault({ kind: 'mlp' }),
+    theta: z.array(num).optional(),
+    loss: z.enum(['wgan', 'nsgan']).default('wgan'),
+    regularizer: RegularizerSchema.prefault({}),
+    weightDecay: nonneg.default(0),
+    etaG: pos.default(1),
+    etaD: pos.default(1),
+    t1: pos.default(100),
+    solver: solver.prefault({ method: 'dopri5' }),
+    saveAt: z.strictObject({ n: z.int().min(2).max(1_000_000).default(101) }).prefault({}),
+});
+let schema;
+/** The config schema (zod) for the solvers registered now: rebuilt when the solver registry changes. */
+export const configSchema = () => {
+    const version = solverRegistryVersion();
+    if (schema?.version !== version) {
+        const entries = solverEntries();
+        schema = { version, value: configSchemaFor(solverSchemaFor(entries.filter((e) => e.adaptive).map((e) => e.name), entries.filter((e) => !e.adaptive).map((e) => e.name))) };
+    }
+    return schema.value;
+};
+export const formatConfigError = (e) => {
+    const v = e.value === undefined ? 'missing' : `got ${JSON.stringify(e.value)?.slice(0, 80)}`;
+    return `config.${e.path}: ${v}; ${e.expected}`;
+};
+const at = (obj, path) => {
+    let o = obj;
+    for (const k of path) {
+        if (o === null || typeof o !== 'object')
+            return undefined;
+        o = o[k];
+    }
+    return o;
+};
+/** The dimension d of output space implied by the target. */
+export const targetDim = (t) => {
+    if (t.kind === 'points')
+        return t.points[0].length;
+    if (t.kind === 'gaussian' && Array.isArray(t.mean))
+        return t.mean.length;
+    return t.dim;
+};
+/** Number of critic parameters p for output dimension d (SPEC §1 layout). */
+export const criticParamCount = (c, d) => {
+    if (c.kind === 'linear')
+        return d + 1;
+    let p = 0;
+    let fanIn = d;
+    for (const h of c.hidden) {
+        p += h * fanIn + h;
+        fanIn = h;
+    }
+    return p + fanIn + 1;
+};
+/** Checks that involve several fields (dimensions, PSD, parameter counts). */
+const crossCheck = (c) => {
+    const d = targetDim(c.target);
+    const N = c.particles.n;
+    if (c.target.kind === 'points') {
+        const bad = c.target.points.findIndex((p) => p.length !== d);
+        if (bad >= 0)
+            return { path: `target.points.${bad}`, value: c.target.points[bad], expected: `expected ${d} coordinates like target.points.0` };
+        if (c.target.weights && c.target.weights.length !== c.target.points.length)
+            return { path: 'target.weights', value: c.target.weights.length, expected: `expected one weight per target point (${c.target.points.length})` };
+    }
+    if (c.target.kind === 'ring' && d < 2)
+        return { path: 'target.dim', value: d, expected: 'expected dim >= 2 for a ring (modes lie in the first two coordinates)' };
+    if (c.target.kind === 'grid' && d < 2)
+        return { path: 'target.dim', value: d, expected: 'expected dim >= 2 for a grid' };
+    const init = c.particles.init;
+    if (init.kind === 'points') {
+        if (init.points.length !== N)
+            return { path: 'particles.init.points', value: `${init.points.length} points`, expected: `expected particles.n = ${N} points` };
+        const bad = init.points.findIndex((p) => p.length !== d);
+        if (bad >= 0)
+            return { path: `particles.init.points.${bad}`, value: init.points[bad], expected: `expected ${d} coordinates (the target's dimension)` };
+    }
+    else if (Array.isArray(init.mean) && init.mean.length !== d) {
+        return { path: 'particles.init.mean', value: init.mean, expected: `expected a number or ${d} coordinates` };
+    }
+    const k = c.kernel;
+    if (k.kind === 'two-point') {
+        const lo = N > 1 ? -k.g1 / (N - 1) : -Infinity;
+        if (k.g2 > k.g1)
+            return { path: 'kernel.g2', value: k.g2, expected: `expected g2 <= g1 = ${k.g1} (the two-point kernel is PSD only for -g1/(N-1) <= g2 <= g1)` };
+        if (k.g2 < lo)
+            return { path: 'kernel.g2', value: k.g2, expected: `expected g2 >= -g1/(N-1) = ${lo} (the two-point kernel is PSD only for -g1/(N-1) <= g2 <= g1)` };
+    }
+    if (k.kind === 'matrix') {
+        if (k.matrix.length !== N)
+            return { path: 'kernel.matrix', value: `${k.matrix.length} rows`, expected: `expected an N x N matrix with N = particles.n = ${N}` };
+        for (let i = 0; i < N; i++) {
+            if (k.matrix[i].length !== N)
+                return { path: `kernel.matrix.${i}`, value: `${k.matrix[i].length} entries`, expected: `expected ${N} entries` };
+            for (let j = 0; j < i; j++) {
+                const a = k.matrix[i][j], b = k.matrix[j][i];
+                if (Math.abs(a - b) > 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)))
+                    return { path: `kernel.matrix.${i}.${j}`, value: a, expected: `expected a symmetric matrix (entry [${j}][${i}] is ${b})` };
+            }
+        }
+        const eig = new EigenvalueDecomposition(new Matrix(k.matrix), { assumeSymmetric: true }).realEigenvalues;
+        const scale = Math.max(...eig.map(Math.abs), 1e-300);
+        const min = Math.min(...eig);
+        if (min < -1e-12 * scale)
+            return { path: 'kernel.matrix', value: `smallest eigenvalue ${min.toExponential(3)}`, expected: 'expected a positive semi-definite matrix (eigenvalues >= -1e-12 x the largest)' };
+    }
+    const p = criticParamCount(c.critic, d);
+    if (c.theta && c.theta.length !== p)
+        return { path: 'theta', value: `${c.theta.length} numbers`, expected: `expected ${p} critic parameters for this critic in d = ${d} (layout: each hidden layer's W row-major then b, then w_out, b_out)` };
+    return undefined;
+};
+/**
+ * Validate a JSON value as a config, filling defaults.
+ * @example
+ * parseConfig({ target: { kind: 'ring' }, particles: { n: 64 } })  // Right(Config)
+ * parseConfig({ target: { kind: 'ring' }, particles: { n: -1 } })  // Left({ path: 'particles.n', ... })
+ */
+export const parseConfig = (input) => {
+    const r = configSchema().safeParse(input);
+    if (!r.success) {
+        const issue = r.error.issues[0];
+        let path = issue.path.map(String).join('.');
+        let value = at(input, issue.path);
+        let expected = issue.message;
+        if (issue.code === 'unrecognized_keys') {
+            const key = issue.keys[0];
+            path = path ? `${path}.${key}` : key;
+            value = at(input, [...issue.path, key]);
+            expected = 'unknown field (remove it or check its spelling)';
+        }
+        else if (issue.code === 'invalid_union') {
+            expected = issue.message.replace('Invalid discriminator value. Expected ', 'expected one of ');
+        }
+        if (!path)
+            path = '(root)';
+        expected = expected
+            .replace(/^Too small: expected (\w+) to (?:be|have) /, 'expected $1 ')
+            .replace(/^Too big: expected (\w+) to (?:be|have) /, 'expected $1 ')
+            .replace(/^Invalid input: expected (\w+), received (\w+)$/, 'expected a $1, not a $2')
+            .replace(/^Invalid option: expected one of /, 'expected one of ');
+        return E.left({ _tag: 'ConfigError', path, value, expected });
+    }
+    const cross = crossCheck(r.data);
+    return cross ? E.left({ _tag: 'ConfigError', ...cross }) : E.right(r.data);
+};
+//# sourceMappingURL=config.js.map

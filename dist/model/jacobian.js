@@ -1,0 +1,28 @@
+export const analyticJacobian = (m) => {
+    if (m.shape.kind !== 'linear' || m.loss.kind !== 'wgan' || m.regularizer.kind === 'gp-fake')
+        return undefined;
+    const { N, d, etaG, etaD, lambda, weightDecay: mu } = m;
+    const n = N * d + d + 1;
+    const to = N * d;
+    const K = m.kernel.matrix();
+    const rowSum = new Float64Array(N);
+    for (let i = 0; i < N; i++) {
+        let s = 0;
+        for (let j = 0; j < N; j++)
+            s += K[i * N + j];
+        rowSum[i] = s;
+    }
+    return (_t, _u, jac) => {
+        jac.fill(0);
+        for (let i = 0; i < N; i++)
+            for (let k = 0; k < d; k++)
+                jac[(i * d + k) * n + to + k] = (etaG / N) * rowSum[i];
+        for (let k = 0; k < d; k++) {
+            for (let i = 0; i < N; i++)
+                jac[(to + k) * n + i * d + k] = -etaD / N;
+            jac[(to + k) * n + to + k] = -etaD * (2 * lambda + mu);
+        }
+        jac[(to + d) * n + to + d] = -etaD * mu;
+    };
+};
+//# sourceMappingURL=jacobian.js.map

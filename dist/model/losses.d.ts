@@ -1,0 +1,28 @@
+/**
+ * The game (SPEC §2): per-point coefficients of the critic's gradient and
+ * the particles' weights s_j.
+ *
+ * wgan:  critic ascends E_P D - E_Q D; particles ascend E_Q D (s_j = 1).
+ * nsgan: critic ascends E_P log sig(D) + E_Q log(1 - sig(D));
+ *        particles ascend E_Q log sig(D) (s_j = 1 - sig(D(x_j))).
+ * `realCoef(D)` multiplies w_m grad_theta D(y_m), `fakeCoef(D)` multiplies
+ * (1/N) grad_theta D(x_j) in the critic's ascent direction.
+ */
+import type { Config } from './config.js';
+export interface Loss {
+    readonly kind: Config['loss'];
+    /** d/dD of the critic objective's real term, per unit weight. */
+    realCoef(D: number): number;
+    /** d/dD of the critic objective's fake term, per unit weight. */
+    fakeCoef(D: number): number;
+    /** s_j: the particle's weight on grad_x D (SPEC §3). */
+    particleWeight(D: number): number;
+    /** The critic objective's real and fake terms (for reporting V). */
+    realValue(D: number): number;
+    fakeValue(D: number): number;
+}
+export declare const sigmoid: (x: number) => number;
+export declare const WGAN: Loss;
+export declare const NSGAN: Loss;
+export declare const lossOf: (kind: Config["loss"]) => Loss;
+//# sourceMappingURL=losses.d.ts.map

@@ -1,0 +1,41 @@
+/**
+ * The native kernel against the JavaScript kernel, bit for bit: every
+ * chunk's parameter gradient and particle forces at each given state. The
+ * build runs it on a fixed set of models before it records a build as usable
+ * (native/verify.ts), and the tests on random ones (test/model/native.test.ts,
+ * properties/native.prop.ts).
+ *
+ * @example
+ * kernelMismatch(addon, buildModel(config), [model.u0]);   // undefined when they agree
+ */
+import { makeNativeKernel } from "./native.js";
+import { BLOCK, makeOneLayerCore } from "./rhsOneLayer.js";
+/** A double as JavaScript prints it, but -0 as "-0" (the comparison is of bits). */
+const show = (x) => (Object.is(x, -0) ? '-0' : String(x));
+/** Where the two kernels first differ on model m (state index, output and entry, both values), or undefined. */
+export const kernelMismatch = (addon, m, states) => {
+    const js = makeOneLayerCore(m, 'js');
+    const { chunks, p } = js;
+    const native = makeNativeKernel(addon, m, chunks, BLOCK);
+    const nx = m.N * m.d;
+    const out = () => ({ grad: new Float64Array(chunks * p), G: new Float64Array(nx) });
+    for (let s = 0; s < states.length; s++) {
+        const u = states[s];
+        const a = out(), b = out();
+        js.load(u);
+        native.load(u);
+        for (let c = 0; c < chunks; c++) {
+            js.chunk(u, c, a.grad, c * p, a.G);
+            native.chunk(u, c, b.grad, c * p, b.G);
+        }
+        for (const key of ['grad', 'G']) {
+            const x = new BigUint64Array(a[key].buffer), y = new BigUint64Array(b[key].buffer);
+            for (let i = 0; i < x.length; i++) {
+                if (x[i] !== y[i])
+                    return `state ${s}, ${key}[${i}]: JavaScript ${show(a[key][i])}, native ${show(b[key][i])}`;
+            }
+        }
+    }
+    return undefined;
+};
+//# sourceMappingURL=nativeCheck.js.map

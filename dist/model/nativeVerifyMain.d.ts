@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=nativeVerifyMain.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=rhsWorker.d.ts.map

@@ -1,0 +1,19 @@
+/**
+ * `egan/ode`: the ODE core. A problem is plain data, a solver is a value, `solve` is the one integration
+ * loop: `solve(problem, dopri5({ rtol }), { saveAt, events, dense })` returns `Either<SolveFailure, Solution>`.
+ *
+ * @example
+ * import { solve, dopri5 } from 'egan/ode';
+ * const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5({ rtol: 1e-8 }));
+ *
+ * @module
+ */
+import "./solvers/index.js";
+export { FAILURE_HELP } from "./failure.js";
+export { solve } from "./solve.js";
+export { dopri5, dop853, odex, rodas4, auto, rk4, euler } from "./solvers/index.js";
+export { defineSolver, explicitStepper, registerSolver, solverEntries, solverEntry, solverFromConfig, solverConfig, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS, DEFAULT_FIXED_MAX_STEPS, } from "./solver.js";
+export { countingRhs } from "./stepper.js";
+export { errorNorm } from "./norm.js";
+export { forwardJacobian, centralJacobian, jacobianWork } from "./jacobian.js";
+//# sourceMappingURL=index.js.map

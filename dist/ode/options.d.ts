@@ -1,0 +1,46 @@
+/**
+ * Options of a solve that are not the method's: what to save, events, dense
+ * output, and hooks for progress and interruption. The method and its
+ * tolerances or step are the solver value (solver.ts).
+ */
+/** Which times to save. `steps` saves every accepted step's end point. */
+export type SaveAt = {
+    readonly times: readonly number[];
+} | {
+    readonly n: number;
+} | {
+    readonly steps: true;
+};
+export type EventDirection = 'up' | 'down' | 'both';
+/**
+ * An event: the solver reports each zero crossing of g(t, u) in the chosen
+ * direction, located on the dense output. With `terminal`, the solve stops
+ * there. `samples` > 1 checks g at that many interior points of each step as
+ * well, so that an excursion that starts and ends inside one step is found
+ * (an endpoint sign test alone misses such crossings; see docs/model.md,
+ * convergence time).
+ */
+export interface EventSpec {
+    readonly g: (t: number, u: Float64Array) => number;
+    readonly direction?: EventDirection;
+    readonly terminal?: boolean;
+    readonly name?: string;
+    readonly samples?: number;
+}
+export interface SolveOptions {
+    /** Times to save (default: t0 and t1). */
+    readonly saveAt?: SaveAt;
+    /** Keep a dense interpolant (memory grows with the number of steps). */
+    readonly dense?: boolean;
+    readonly events?: readonly EventSpec[];
+    /** Checked once per step; when `aborted` turns true the solve stops with `interrupted`. */
+    readonly signal?: {
+        readonly aborted: boolean;
+    };
+    /** Called with the current time, at most every `progressEvery` accepted steps (default 100). */
+    readonly onProgress?: (t: number) => void;
+    readonly progressEvery?: number;
+    /** Run Hairer's stiffness test in the explicit methods that have one (default true). */
+    readonly detectStiffness?: boolean;
+}
+//# sourceMappingURL=options.d.ts.map

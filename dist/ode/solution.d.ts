@@ -1,0 +1,73 @@
+/**
+ * The result of a successful solve: saved times and states, the events that
+ * fired, statistics, coded warnings, and (when requested) a dense
+ * interpolant valid on the whole span.
+ */
+import type { Recorder } from './recorder.js';
+export interface SolveStats {
+    /** Right-hand side evaluations (including those spent on finite-difference Jacobians). */
+    rhsEvals: number;
+    /** Steps attempted (accepted + rejected). */
+    steps: number;
+    accepted: number;
+    rejected: number;
+    /** Jacobian evaluations and LU factorizations (implicit methods). */
+    jacobians: number;
+    factorizations: number;
+    /** Times at which the automatic method switched (method "auto"). */
+    switches: {
+        t: number;
+        to: string;
+    }[];
+    /** First time the explicit stiffness test of Hairer fired, if it did. */
+    stiffAt?: number;
+}
+/**
+ * A warning: a stable code to match on (never the wording) and a message for people.
+ * Solve-level codes: "stiffness" (Hairer's test fired in an explicit method), "rejectedSteps"
+ * (a quarter or more of the steps were rejected: a non-smooth right-hand side). Model and run
+ * levels add their own (experiments/run.ts).
+ */
+export interface Warning<C extends string = string> {
+    readonly code: C;
+    readonly message: string;
+    /** The time it refers to, where there is one. */
+    readonly t?: number;
+}
+export type SolveWarningCode = 'stiffness' | 'rejectedSteps';
+export interface EventHit {
+    /** Index of the event in the options' event list. */
+    readonly index: number;
+    readonly name?: string;
+    readonly t: number;
+    readonly u: Float64Array;
+    /** +1 for an upward crossing of g, -1 for downward. */
+    readonly direction: 1 | -1;
+}
+export interface Solution {
+    /** Name of the solver that produced it. */
+    readonly method: string;
+    /** Saved times, in the order of integration. */
+    readonly t: number[];
+    /** Saved states, one fresh Float64Array per saved time. */
+    readonly u: Float64Array[];
+    readonly events: EventHit[];
+    readonly stats: SolveStats;
+    readonly warnings: Warning<SolveWarningCode>[];
+    /** Final time reached (t1, or the time of a terminal event). */
+    readonly tEnd: number;
+    readonly uEnd: Float64Array;
+    /** True when a terminal event stopped the solve before t1. */
+    readonly terminated: boolean;
+    /**
+     * Dense interpolant on [t0, tEnd]; present when the options asked for
+     * `dense: true`. Writes into `out` when given, else returns a fresh array.
+     */
+    readonly at?: (t: number, out?: Float64Array) => Float64Array;
+}
+export declare const emptyStats: () => SolveStats;
+/** Warnings derived from the stats of a finished (or failed) solve. */
+export declare const statsWarnings: (stats: SolveStats) => Warning<SolveWarningCode>[];
+/** Assemble a Solution from what a recorder holds (shared by solve's loop and solvers with their own loop). */
+export declare const buildSolution: (method: string, rec: Recorder, stats: SolveStats, tEnd: number, uEnd: Float64Array, terminated: boolean, dense: boolean, t0: number, u0: Float64Array) => Solution;
+//# sourceMappingURL=solution.d.ts.map

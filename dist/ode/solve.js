@@ -1,0 +1,204 @@
+/**
+ * `solve(problem, solver, options)`: the one integration loop of egan (diffrax's
+ * diffeqsolve). It validates the problem and the solver's settings, asks the
+ * solver for its stepper, runs step control (PI controller, automatic initial
+ * step), saves output and locates events through the recorder, and turns every
+ * way of failing into a `SolveFailure` value carrying what was computed until
+ * then.
+ *
+ * @example
+ * import { solve, dopri5 } from 'egan/ode';
+ * const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5({ rtol: 1e-8 }));
+ * // r._tag === 'Right', r.right.uEnd[0] ≈ exp(-1)
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { failure } from "./failure.js";
+import { buildSolution, emptyStats } from "./solution.js";
+import { expandTolerance, firstNonFinite } from "./norm.js";
+import { initialStep } from "./initialStep.js";
+import { acceptFactor, makeController, rejectFactor } from "./controller.js";
+import { makeRecorder } from "./recorder.js";
+import { makeStiffnessMonitor, observeStiffness } from "./stiffness.js";
+import { dopri5 } from "./solvers/dopri5.js";
+/** What is wrong with the problem, the solver's settings or the options, or undefined. */
+export const validateProblem = (problem, solver, options = {}) => {
+    const n = problem.u0.length;
+    if (n === 0)
+        return 'the state u0 is empty';
+    const bad = firstNonFinite(problem.u0);
+    if (bad >= 0)
+        return `u0[${bad}] is ${problem.u0[bad]}; every initial value must be finite`;
+    const [t0, t1] = problem.tspan;
+    if (!Number.isFinite(t0) || !Number.isFinite(t1))
+        return `tspan [${t0}, ${t1}] must be finite`;
+    const name = solver.name;
+    if (solver.adaptive) {
+        if (!(solver.rtol > 0) || solver.rtol >= 1)
+            return `${name}: rtol = ${solver.rtol}; expected 0 < rtol < 1`;
+        const atol = solver.atol;
+        if (typeof atol === 'number') {
+            if (!(atol >= 0))
+                return `${name}: atol = ${atol}; expected atol >= 0`;
+        }
+        else if (atol.length !== n)
+            return `${name}: atol has ${atol.length} entries; expected ${n} (one per state component)`;
+        if (solver.h0 !== undefined && !(solver.h0 > 0))
+            return `${name}: h0 = ${solver.h0}; expected h0 > 0`;
+        if (solver.hmax !== undefined && !(solver.hmax > 0))
+            return `${name}: hmax = ${solver.hmax}; expected hmax > 0`;
+    }
+    else if (!(solver.h !== undefined && solver.h > 0 && Number.isFinite(solver.h)))
+        return `${name} needs a fixed step h > 0 (got ${solver.h})`;
+    if (!(solver.maxSteps >= 1))
+        return `${name}: maxSteps = ${solver.maxSteps}; expected >= 1`;
+    const sa = options.saveAt;
+    if (sa && 'times' in sa) {
+        const lo = Math.min(t0, t1), hi = Math.max(t0, t1);
+        for (const t of sa.times)
+            if (!(t >= lo && t <= hi))
+                return `saveAt time ${t} lies outside tspan [${t0}, ${t1}]`;
+    }
+    if (sa && 'n' in sa && !(sa.n >= 2))
+        return `saveAt.n = ${sa.n}; expected at least 2`;
+    return undefined;
+};
+export const solve = (problem, solver = dopri5(), options = {}) => {
+    const [t0, t1] = problem.tspan;
+    const invalid = validateProblem(problem, solver, options);
+    if (invalid)
+        return E.left(failure('invalidProblem', invalid, t0));
+    if (solver.integrate)
+        return solver.integrate(problem, solver, options);
+    const method = solver.name;
+    const n = problem.u0.length;
+    const u0 = problem.u0.slice();
+    const rtol = solver.rtol;
+    const atol = expandTolerance(solver.atol, n);
+    const maxSteps = solver.maxSteps;
+    const dense = options.dense === true;
+    const events = options.events ?? [];
+    const stats = emptyStats();
+    const rec = makeRecorder(n, t0, t1, u0, options.saveAt, events, dense);
+    const fail = (code, message, t, u, extra = {}) => E.left(failure(code, message, t, { ...extra, partial: buildSolution(method, rec, stats, t, u.slice(), false, dense, t0, u0) }));
+    if (t0 === t1)
+        return E.right(buildSolution(method, rec, stats, t0, u0, false, dense, t0, u0));
+    const dir = t1 > t0 ? 1 : -1;
+    const span = Math.abs(t1 - t0);
+    const hmax = Math.min(solver.hmax ?? span, span);
+    const stepper = solver.stepper(problem, n, { rtol, atol, stats });
+    try {
+        stepper.init(t0, u0);
+        const bad0 = firstNonFinite(stepper.f);
+        if (bad0 >= 0)
+            return fail('nonFinite', `f(t0, u0)[${bad0}] is ${stepper.f[bad0]}`, t0, u0, { component: bad0 });
+        let u = u0.slice();
+        let uNew = new Float64Array(n);
+        let h;
+        if (!stepper.adaptive)
+            h = Math.min(solver.h, span);
+        else if (solver.h0 !== undefined)
+            h = Math.min(solver.h0, hmax);
+        else {
+            h = initialStep(problem.rhs, t0, u0, stepper.f, dir, stepper.errorOrder + 1, rtol, atol, hmax, uNew, new Float64Array(n));
+            stats.rhsEvals++;
+        }
+        h *= dir;
+        let order = stepper.errorOrder;
+        let ctrl = makeController(order, stepper.piBeta ?? 0.04);
+        let lastRejected = false;
+        let t = t0;
+        let badComponent = -1;
+        const monitor = makeStiffnessMonitor();
+        const detect = options.detectStiffness !== false && solver.stiffnessTest;
+        const progressEvery = options.progressEvery ?? 100;
+        const view = {
+            tA: 0, tB: 0, uB: uNew,
+            interpolate: (tt, out) => stepper.interpolate(tt, out),
+            segment: () => stepper.segment(),
+        };
+        for (;;) {
+            if (options.signal?.aborted)
+                return fail('interrupted', `interrupted at t = ${t}`, t, u);
+            if (stats.steps >= maxSteps)
+                return fail('maxSteps', `reached maxSteps = ${maxSteps} at t = ${t} (of ${t1})`, t, u, { h });
+            const hmin = 16 * Number.EPSILON * Math.abs(t) + 1e-300;
+            if (Math.abs(h) < hmin) {
+                if (badComponent >= 0)
+                    return fail('nonFinite', `the state became non-finite (component ${badComponent}) near t = ${t}`, t, u, { h, component: badComponent });
+                return fail('stepSizeTooSmall', `step size ${Math.abs(h).toExponential(3)} fell below the resolution of t = ${t}`, t, u, { h });
+            }
+            let last = false;
+            if (!stepper.adaptive) {
+                // Fixed steps land on t0 + k h exactly (no accumulated rounding); the last one is shortened to t1.
+                const hNom = dir * solver.h;
+                const tNext = t0 + (stats.steps + 1) * hNom;
+                h = tNext - t;
+                if (dir * (tNext - t1) >= -1e-9 * Math.abs(hNom)) {
+                    h = t1 - t;
+                    last = true;
+                }
+            }
+            else if (dir * (t + h - t1) >= 0 || Math.abs(t1 - (t + h)) < hmin) {
+                h = t1 - t;
+                last = true;
+            }
+            const err = stepper.attempt(t, u, h, uNew);
+            stats.steps++;
+            if (!stepper.adaptive) {
+                const bad = firstNonFinite(uNew);
+                if (bad >= 0)
+                    return fail('nonFinite', `the state became non-finite (component ${bad}) in the step from t = ${t}`, t, u, { h, component: bad });
+            }
+            else if (!(err <= 1)) {
+                stats.rejected++;
+                if (!Number.isFinite(err)) {
+                    const bad = firstNonFinite(uNew);
+                    if (bad >= 0)
+                        badComponent = bad;
+                }
+                h *= rejectFactor(ctrl, err);
+                lastRejected = true;
+                continue;
+            }
+            stepper.accept(t, u, h, uNew);
+            stats.accepted++;
+            badComponent = -1;
+            const tNew = last ? t1 : t + h;
+            view.tA = t;
+            view.tB = tNew;
+            view.uB = uNew;
+            const stop = rec.step(view);
+            if (detect && stats.stiffAt === undefined && observeStiffness(monitor, stepper.stiffnessRatio(), stepper.stabilityBoundary))
+                stats.stiffAt = tNew;
+            if (stop) {
+                return E.right(buildSolution(method, rec, stats, stop.t, stop.u, true, dense, t0, u0));
+            }
+            const tmp = u;
+            u = uNew;
+            uNew = tmp;
+            t = tNew;
+            if (last)
+                break;
+            if (options.onProgress && stats.accepted % progressEvery === 0)
+                options.onProgress(t);
+            if (stepper.adaptive) {
+                if (stepper.errorOrder !== order) {
+                    order = stepper.errorOrder;
+                    ctrl = makeController(order, stepper.piBeta ?? 0.04);
+                }
+                let fac = acceptFactor(ctrl, err);
+                if (lastRejected)
+                    fac = Math.min(fac, 1);
+                lastRejected = false;
+                h *= fac;
+                if (Math.abs(h) > hmax)
+                    h = dir * hmax;
+            }
+        }
+        return E.right(buildSolution(method, rec, stats, t1, u.slice(), false, dense, t0, u0));
+    }
+    finally {
+        stepper.release?.();
+    }
+};
+//# sourceMappingURL=solve.js.map

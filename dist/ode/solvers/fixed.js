@@ -1,0 +1,100 @@
+import { defineSolver, registerSolver } from "../solver.js";
+import { countingRhs } from "../stepper.js";
+import { acquireCore } from "../stepperCache.js";
+const hermite = (u0, f0, u1, f1, n, tA, h, t, out) => {
+    const s = (t - tA) / h;
+    const s2 = s * s, s3 = s2 * s;
+    const h00 = 2 * s3 - 3 * s2 + 1, h10 = s3 - 2 * s2 + s, h01 = -2 * s3 + 3 * s2, h11 = s3 - s2;
+    for (let i = 0; i < n; i++)
+        out[i] = h00 * u0[i] + h10 * h * f0[i] + h01 * u1[i] + h11 * h * f1[i];
+};
+const fixedCore = (name, n, deps) => {
+    const { hermite, countingRhs } = deps;
+    /** Slots of the stepper's scalar state. */
+    const T_OLD = 0, H_OLD = 1;
+    const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
+    const y = new Float64Array(n);
+    const uA = new Float64Array(n), fA = new Float64Array(n), uB = new Float64Array(n), fB = new Float64Array(n);
+    // Scalar state in a typed array: doubles kept in closure variables are boxed by V8 on every write.
+    const sc = new Float64Array(2); // tOld, hOld
+    // The solve this core serves (bind): its right-hand side, counted.
+    const b = { f: () => { } };
+    const stepper = {
+        name,
+        errorOrder: 0,
+        adaptive: false,
+        stabilityBoundary: name === 'rk4' ? 2.78 : 2,
+        f: k1,
+        init(t0, u0) { b.f(t0, u0, k1); },
+        attempt(t, u, h, uNew) {
+            if (name === 'euler') {
+                for (let i = 0; i < n; i++)
+                    uNew[i] = u[i] + h * k1[i];
+                return 0;
+            }
+            const f = b.f;
+            const h2 = h / 2;
+            for (let i = 0; i < n; i++)
+                y[i] = u[i] + h2 * k1[i];
+            f(t + h2, y, k2);
+            for (let i = 0; i < n; i++)
+                y[i] = u[i] + h2 * k2[i];
+            f(t + h2, y, k3);
+            for (let i = 0; i < n; i++)
+                y[i] = u[i] + h * k3[i];
+            f(t + h, y, k4);
+            const h6 = h / 6;
+            for (let i = 0; i < n; i++)
+                uNew[i] = u[i] + h6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            return 0;
+        },
+        accept(t, u, h, uNew) {
+            uA.set(u);
+            fA.set(k1);
+            uB.set(uNew);
+            b.f(t + h, uNew, k1);
+            fB.set(k1);
+            sc[T_OLD] = t;
+            sc[H_OLD] = h;
+        },
+        interpolate(t, out) { hermite(uA, fA, uB, fB, n, sc[T_OLD], sc[H_OLD], t, out); },
+        segment() {
+            const a = uA.slice(), fa = fA.slice(), bb = uB.slice(), fb = fB.slice();
+            const tA = sc[T_OLD], h = sc[H_OLD];
+            return { tA, tB: tA + h, eval: (t, out) => hermite(a, fa, bb, fb, n, tA, h, t, out) };
+        },
+        stiffnessRatio: () => NaN,
+    };
+    return {
+        /** Point the core at a solve: its right-hand side (counted in ctx.stats); fresh scalar state. */
+        bind(rhs, ctx) {
+            b.f = countingRhs(rhs, ctx.stats);
+            sc[T_OLD] = 0;
+            sc[H_OLD] = 1;
+            return stepper;
+        },
+    };
+};
+const DEPS = { hermite, countingRhs };
+const makeFixed = (name, rhs, n, ctx) => {
+    const { core, release } = acquireCore(`${name} ${n}`, 9 * n, fixedCore, name, n, DEPS);
+    return { ...core.bind(rhs, ctx), release };
+};
+export const makeRk4 = (rhs, n, ctx) => makeFixed('rk4', rhs, n, ctx);
+export const makeEuler = (rhs, n, ctx) => makeFixed('euler', rhs, n, ctx);
+/**
+ * Classical 4th-order Runge–Kutta with a fixed step h (no error control; does not crawl at kinks).
+ * @example
+ * solve(problem, rk4({ h: 0.05 }));
+ */
+export const rk4 = defineSolver({ name: 'rk4', adaptive: false, stepper: (p, n, ctx) => makeRk4(p.rhs, n, ctx) });
+/**
+ * Forward Euler with a fixed step h: on the effective-GAN flow, exactly simultaneous gradient descent with
+ * learning rates etaG h and etaD h.
+ * @example
+ * solve(problem, euler({ h: 0.01 }));
+ */
+export const euler = defineSolver({ name: 'euler', adaptive: false, stepper: (p, n, ctx) => makeEuler(p.rhs, n, ctx) });
+registerSolver({ name: 'rk4', adaptive: false, description: 'classical Runge-Kutta 4 with a fixed step h', make: (s) => rk4({ ...s, h: s.h }) });
+registerSolver({ name: 'euler', adaptive: false, description: 'forward Euler with a fixed step h (= simultaneous gradient descent)', make: (s) => euler({ ...s, h: s.h }) });
+//# sourceMappingURL=fixed.js.map

@@ -1,0 +1,60 @@
+/**
+ * The contract between the single integration loop (`solve`) and a method
+ * (diffrax's AbstractSolver): a stepper owns its stage buffers, allocated
+ * once, attempts a step and reports its error norm, and after acceptance
+ * offers an interpolant on the step just taken.
+ */
+import type { SolveStats } from './solution.js';
+import type { Rhs } from './problem.js';
+/** A dense-output piece on [tA, tB] that owns a copy of its coefficients. */
+export interface DenseSegment {
+    readonly tA: number;
+    readonly tB: number;
+    eval(t: number, out: Float64Array): void;
+}
+export interface Stepper {
+    readonly name: string;
+    /** Order q of the error estimate (local error ~ h^(q+1)); 0 for fixed-step methods. */
+    readonly errorOrder: number;
+    /** False for fixed-step methods: their step is never rejected. */
+    readonly adaptive: boolean;
+    /** f(t, u) at the current point (FSAL); valid after `init` and after `accept`. */
+    readonly f: Float64Array;
+    /** Prepare at (t0, u0): evaluates f there. */
+    init(t0: number, u0: Float64Array): void;
+    /**
+     * Try a step of size h (signed) from (t, u), writing the candidate into uNew.
+     * Returns the weighted RMS error norm (<= 1 accept), +Infinity when a stage
+     * was not finite, 0 for fixed-step methods.
+     */
+    attempt(t: number, u: Float64Array, h: number, uNew: Float64Array): number;
+    /** Commit the last attempted step: FSAL update and dense-output coefficients. */
+    accept(t: number, u: Float64Array, h: number, uNew: Float64Array): void;
+    /** Interpolate on the last accepted step at t in [tOld, tNew]. */
+    interpolate(t: number, out: Float64Array): void;
+    /** A copy of the last accepted step's interpolant (for `dense: true`). */
+    segment(): DenseSegment;
+    /**
+     * Hairer's stiffness indicator of the last accepted step: h * |lambda|
+     * estimated from two stages at the same time, or NaN where the method has none.
+     */
+    stiffnessRatio(): number;
+    /** Boundary of the method's stability region along the negative real axis (3.3 for dopri5). */
+    readonly stabilityBoundary: number;
+    /** The PI controller's beta for this method (controller.ts; default 0.04, dop853.f uses 0). */
+    readonly piBeta?: number;
+    /**
+     * Hand the stepper's buffers back for a later solve (stepperCache.ts); the solve calls it once, when it
+     * ends, whatever the outcome. Nothing of the stepper may be used afterwards (segments are copies).
+     */
+    release?(): void;
+}
+/** Solver-side settings every stepper needs. */
+export interface StepperContext {
+    readonly rtol: number;
+    readonly atol: Float64Array;
+    readonly stats: SolveStats;
+}
+/** The right-hand side wrapped to count its evaluations in the solve's stats. */
+export declare const countingRhs: (rhs: Rhs, stats: SolveStats) => Rhs;
+//# sourceMappingURL=stepper.d.ts.map
