@@ -1,4 +1,4 @@
-"""SciPy reference for `npm run bench`: the effective-GAN flow of SPEC §3 for a
+"""SciPy reference for `npm run bench`: the effective-GAN flow of docs/model.md §3 for a
 one-hidden-layer MLP critic (wgan, R = grad2-fake, two-point kernel), written
 with vectorized numpy, integrated by solve_ivp from the explicit initial state
 that the TypeScript side wrote. Prints one JSON line: final state, rhs calls,

@@ -1,5 +1,5 @@
 /*
- * The one-hidden-layer critic's chunked right-hand side (SPEC §3 for
+ * The one-hidden-layer critic's chunked right-hand side (docs/model.md §3 for
  * D(x) = w_out . s(W x + b) + b_out), a transcription of
  * src/model/oneLayerKernel.ts for the cases where every formula is egan's
  * own: activations relu, leaky_relu, tanh, sigmoid (their range-reduced

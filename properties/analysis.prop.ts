@@ -1,4 +1,4 @@
-/** Properties of the linearization and damping table (SPEC §4). */
+/** Properties of the linearization and damping table (docs/model.md §4). */
 import { test, fc } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
@@ -19,7 +19,7 @@ test.prop([fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(fc.constant(n), 
   });
 
 test.prop([fc.array(fc.tuple(dbl(-5, 5), dbl(0, 5)), { minLength: 1, maxLength: 10 })], PROP_PARAMS)(
-  'SPEC §4: the damping table has zeta in [-1, 1], no NaN, and is sorted by omega_n then sigma', (poles) => {
+  'docs/model.md §4: the damping table has zeta in [-1, 1], no NaN, and is sorted by omega_n then sigma', (poles) => {
     const re = poles.flatMap(([s, w]) => (w === 0 ? [s] : [s, s]));
     const im = poles.flatMap(([, w]) => (w === 0 ? [0] : [w, -w]));
     const t = dampingTable(re, im);
@@ -31,7 +31,7 @@ test.prop([fc.array(fc.tuple(dbl(-5, 5), dbl(0, 5)), { minLength: 1, maxLength: 
   });
 
 test.prop([smallConfig({ critic: 'linear', loss: 'wgan' }), dbl(0.05, 3), dbl(0, 1)], PROP_PARAMS)(
-  'SPEC §4: the spectrum of a random linear-critic config equals the closed form', ({ input, N, d }, lambda, ratio) => {
+  'docs/model.md §4: the spectrum of a random linear-critic config equals the closed form', ({ input, N, d }, lambda, ratio) => {
     // g2 in [0, g1] keeps gbar >= g1/N: with gbar -> 0 the slow eigenvalue -omega_0^2/(2 lambda etaD) would fall
     // below the zero-mode tolerance (1e-7 of the spectrum's scale) and be counted as a zero mode, as it should.
     const g1 = (input.kernel as { g1: number }).g1;

@@ -1,5 +1,5 @@
 /**
- * Config fuzzing (issue 11, SPEC §7): random JSON values and random mutations
+ * Config fuzzing (issue 11, docs/model.md §8): random JSON values and random mutations
  * of a valid config fed to the loader never throw; a rejection names a field
  * path in one line. A few mutations also go through the real `egan run`
  * (bounded in time): each either runs or exits 2 with one line, no stack trace.

@@ -1,11 +1,11 @@
-/** Invariants of the effective-GAN flow (SPEC §3, §4) over random small configs. */
+/** Invariants of the effective-GAN flow (docs/model.md §3, §4) over random small configs. */
 import { test, fc } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { PROP_PARAMS, smallConfig, build, rhs, close, dbl } from './arbitraries.ts';
 
 const scale = (v: Float64Array) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0) + 1e-300;
 
-test.prop([smallConfig(), fc.nat()], PROP_PARAMS)('SPEC §3: permuting particles permutes their velocities and leaves dtheta unchanged (two-point kernel)', ({ input, N, d }, shift) => {
+test.prop([smallConfig(), fc.nat()], PROP_PARAMS)('docs/model.md §3: permuting particles permutes their velocities and leaves dtheta unchanged (two-point kernel)', ({ input, N, d }, shift) => {
   const m = build(input);
   const u = m.u0;
   // a permutation: rotation by `shift`, then a swap of the first two
@@ -20,7 +20,7 @@ test.prop([smallConfig(), fc.nat()], PROP_PARAMS)('SPEC §3: permuting particles
 });
 
 test.prop([smallConfig({ critic: 'mlp' }), fc.array(dbl(-2, 2), { minLength: 3, maxLength: 3 })], PROP_PARAMS)(
-  'SPEC §3: translating particles and target by c with b_1 -> b_1 - W_1 c leaves all velocities unchanged', ({ input, N, d }, cs) => {
+  'docs/model.md §3: translating particles and target by c with b_1 -> b_1 - W_1 c leaves all velocities unchanged', ({ input, N, d }, cs) => {
     const m = build(input);
     const c = cs.slice(0, d);
     const u = m.u0.slice();
@@ -47,7 +47,7 @@ test.prop([smallConfig({ critic: 'mlp' }), fc.array(dbl(-2, 2), { minLength: 3, 
     }
   });
 
-test.prop([smallConfig()], PROP_PARAMS)('SPEC §4: g2 = g1 makes every particle velocity equal (rigid motion), any critic and loss', ({ input, N, d }) => {
+test.prop([smallConfig()], PROP_PARAMS)('docs/model.md §4: g2 = g1 makes every particle velocity equal (rigid motion), any critic and loss', ({ input, N, d }) => {
   const k = input.kernel as { g1: number };
   const m = build({ ...input, kernel: { kind: 'two-point', g1: k.g1, g2: k.g1 } });
   const du = rhs(m);
@@ -55,7 +55,7 @@ test.prop([smallConfig()], PROP_PARAMS)('SPEC §4: g2 = g1 makes every particle 
   for (let i = 1; i < N; i++) for (let c = 0; c < d; c++) expect(Math.abs(du[i * d + c] - du[c])).toBeLessThan(1e-12 * sc);
 });
 
-test.prop([smallConfig()], PROP_PARAMS)('SPEC §4: d/dt mean(X) = etaG gbar mean_j(s_j grad D(x_j)) for the two-point kernel', ({ input, N, d }) => {
+test.prop([smallConfig()], PROP_PARAMS)('docs/model.md §4: d/dt mean(X) = etaG gbar mean_j(s_j grad D(x_j)) for the two-point kernel', ({ input, N, d }) => {
   const m = build(input);
   const du = rhs(m);
   // mean_j s_j grad D(x_j) from g2 = g1 = 1 (rigid) and etaG = 1: each velocity is then (1/N) sum_j s_j grad D_j
@@ -74,7 +74,7 @@ const g2Case = fc.record({ N: fc.integer({ min: 2, max: 40 }), g1: dbl(0.01, 3),
   .map(({ N, g1, where, r, delta }) => ({ N, g1, g2: where === 'wide' ? r * g1 : where === 'upper' ? g1 * (1 + delta) : (-g1 / (N - 1)) * (1 + delta) }));
 
 test.prop([g2Case], PROP_PARAMS)(
-  'SPEC §1: the two-point kernel is PSD exactly when -g1/(N-1) <= g2 <= g1, and config validation agrees', async ({ N, g1, g2 }) => {
+  'docs/model.md §1: the two-point kernel is PSD exactly when -g1/(N-1) <= g2 <= g1, and config validation agrees', async ({ N, g1, g2 }) => {
     // eigenvalues of the two-point matrix: g1 - g2 (N - 1 times) and g1 + (N - 1) g2
     const minEig = Math.min(g1 - g2, g1 + (N - 1) * g2);
     const inRange = g2 >= -g1 / (N - 1) && g2 <= g1;

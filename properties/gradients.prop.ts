@@ -1,4 +1,4 @@
-/** SPEC §2: the critic part of the RHS equals eta_D times finite differences of the critic objective (smooth activations). */
+/** docs/model.md §2: the critic part of the RHS equals eta_D times finite differences of the critic objective (smooth activations). */
 import { test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { criticObjective } from '../src/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Closed form of SPEC §4 for a linear critic (wgan, R = grad2-fake, mu = 0).
+ * Closed form of docs/model.md §4 for a linear critic (wgan, R = grad2-fake, mu = 0).
  * With y = mean(X) - mean(P) and gbar = (g1 + (N - 1) g2) / N, each coordinate obeys
  *   y'' + 2 lambda eta_D y' + eta_G eta_D gbar y = 0,
  * so omega_0 = sqrt(eta_G eta_D gbar), zeta = lambda sqrt(eta_D / (eta_G gbar)),

@@ -1,5 +1,5 @@
 /**
- * The damping table of a spectrum (SPEC §4; as MATLAB / python-control
+ * The damping table of a spectrum (docs/model.md §4; as MATLAB / python-control
  * `damp`, with defined edge cases): for a mode s = sigma + i omega,
  * omega_n = |s|, zeta = -sigma / |s|, tau = -1 / sigma. A stable real pole
  * has zeta = 1, an unstable one zeta = -1. A zero mode (|s| <= zeroTol times

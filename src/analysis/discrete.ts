@@ -1,5 +1,5 @@
 /**
- * Discrete-time stability of gradient descent with step h (SPEC §4, §6.4).
+ * Discrete-time stability of gradient descent with step h (docs/model.md §4, §6.4).
  * Simultaneous updates are the forward-Euler map u <- u + h F(u), linearized
  * I + h J: stable iff |1 + h s| < 1 for every non-zero mode s, i.e.
  *   h < h_max = min over modes of -2 sigma / |s|^2   (0 if any sigma >= 0).

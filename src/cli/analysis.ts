@@ -1,5 +1,5 @@
 /**
- * `egan damp`, `egan critical`, `egan locus` (SPEC §7): linearize at the
+ * `egan damp`, `egan critical`, `egan locus` (docs/model.md §8): linearize at the
  * equilibrium of a config and print a damping table, critical damping over a
  * parameter, or a root locus, as a human table or JSON.
  */
@@ -68,7 +68,7 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   process.stdout.write(`parameter ${c.param} on [${lo}, ${hi}], ${c.modes} modes (zero tolerance ${c.zeroTol})\n`);
   process.stdout.write(`argmin alpha: ${c.argminAlpha.toPrecision(10)} +- ${c.argminUncertainty.toExponential(1)}   alpha there: ${c.alphaMin.toPrecision(8)}\n`);
   process.stdout.write(`zeta = 1 (least-damped pair turns real): ${c.zetaOne === null ? 'not in range' : `${c.zetaOne.toPrecision(10)} +- ${c.zetaOneUncertainty!.toExponential(1)}`}\n`);
-  if (c.closedForm) process.stdout.write(`closed form (SPEC §4): lambda_c = ${c.closedForm.lambdaC.toPrecision(10)}, omega_0 = ${c.closedForm.omega0.toPrecision(10)}\n`);
+  if (c.closedForm) process.stdout.write(`closed form (docs/model.md §4): lambda_c = ${c.closedForm.lambdaC.toPrecision(10)}, omega_0 = ${c.closedForm.omega0.toPrecision(10)}\n`);
   return EXIT.ok;
 };
 

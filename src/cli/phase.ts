@@ -1,5 +1,5 @@
 /**
- * `egan phase <dir> [--out FILE]`: the SPEC §6.3 phase diagram of a finished
+ * `egan phase <dir> [--out FILE]`: the docs/model.md §6.3 phase diagram of a finished
  * (or partial) sweep, read from DIR/sweep.resolved.json and DIR/results.jsonl
  * as written by `egan sweep` or `egan merge`. The sweep's axes must be over
  * `kernel.g2` and `etaD` and may be over `critic.activation` (one panel per

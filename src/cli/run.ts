@@ -1,9 +1,9 @@
 /**
- * `egan run <config.json> [--json] [--out DIR] [--threads K]` (SPEC §7): integrate one
+ * `egan run <config.json> [--json] [--out DIR] [--threads K]` (docs/model.md §8): integrate one
  * training run; --threads splits each right-hand side call over K threads
  * (same numbers for any K; worth it for large N, bench section 1).
  * With --out, writes config.resolved.json (every default
- * filled: feed it back to reproduce the run), result.json (the SPEC JSON),
+ * filled: feed it back to reproduce the run), result.json (the run's JSON),
  * final.json, metrics.json, trajectory.json and trajectory.csv. A failed or
  * interrupted run keeps the trajectory up to its end time and is marked
  * "complete": false. Exit codes: 0 success, 1 solve failure, 2 bad input,

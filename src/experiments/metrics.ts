@@ -1,5 +1,5 @@
 /**
- * Observables of SPEC §5 on a particle configuration X (N x d) against a
+ * Observables of docs/model.md §5 on a particle configuration X (N x d) against a
  * target: mode coverage (collapse score, modes covered, quality), distances
  * between Q and P (MMD^2 with a Gaussian kernel, sliced Wasserstein-2 with
  * seeded projections, the mean gap), and the critic statistics.
@@ -52,7 +52,7 @@ export const targetMean = (t: Target): Float64Array => {
   return out;
 };
 
-/** mean(X) - E_P y (length d): the gap y of SPEC §4. */
+/** mean(X) - E_P y (length d): the gap y of docs/model.md §4. */
 export const meanGapVector = (X: Float64Array, N: number, t: Target): Float64Array => {
   const d = t.d;
   const y = targetMean(t);
@@ -155,7 +155,7 @@ export const thetaNorm = (m: EganModel, u: Float64Array): number => {
   return Math.sqrt(th);
 };
 
-/** Every observable of SPEC §5 at a state u of a model. */
+/** Every observable of docs/model.md §5 at a state u of a model. */
 export const metricsAt = (m: EganModel, u: Float64Array): Metrics => {
   const X = u.subarray(0, m.N * m.d);
   const cs = criticObjective(m, u);

@@ -1,6 +1,6 @@
 /**
  * One training run: integrate a model's flow over [0, t1] with the config's
- * solver, then compute the observables of SPEC §5 at the end. Returns
+ * solver, then compute the observables of docs/model.md §5 at the end. Returns
  * `Either<RunFailure, RunResult>`; a failure keeps the trajectory up to the
  * time it happened. Warnings name the cause of a slow solve and its remedy:
  * relu kinks (a Filippov right-hand side) and stiffness.
@@ -46,7 +46,7 @@ export interface RunFailure extends Omit<RunResult, 'status' | 'metrics'> {
 }
 
 /**
- * Convergence time tau_eps (SPEC §5): the first time after which the chosen
+ * Convergence time tau_eps (docs/model.md §5): the first time after which the chosen
  * distance stays below eps until the end of the run. Found with an event
  * g = distance - threshold on the dense output, checking `samples` interior
  * points and the interpolant's extrema within each step, so that an
@@ -98,10 +98,10 @@ const finalState = (m: EganModel, u: Float64Array) => {
 };
 
 /**
- * How many times its initial norm the critic's parameter vector may grow before a run warns. The SPEC §6.3
+ * How many times its initial norm the critic's parameter vector may grow before a run warns. The docs/model.md §6.3
  * blow-ups start as such growth (|theta| 9 -> 60 by t = 20); the cells of docs/spec63 (etaD <= 1) end within
  * 2x of their start (|theta| 8.2-16 from 8.2), and in the full grid (docs/spec63-full) only 8 of 240 cells pass
- * 10x, all at etaD >= 5 and g2/g1 >= 0.8 (tanh up to 8e7, sigmoid 171). A choice of ours (the SPEC is silent).
+ * 10x, all at etaD >= 5 and g2/g1 >= 0.8 (tanh up to 8e7, sigmoid 171). egan's choice (the paper is silent).
  */
 export const THETA_GROWTH_WARNING = 10;
 
@@ -181,7 +181,7 @@ export const tauFromEvents = (crossings: readonly { t: number; direction: 1 | -1
   return belowAtStart ? 0 : null;
 };
 
-/** The SPEC §7 JSON of a run (without the trajectory). */
+/** The docs/model.md §8 JSON of a run (without the trajectory). */
 export const runJson = (r: RunResult | RunFailure) => {
   const { trajectory: _traj, ...rest } = r;
   return rest;

@@ -1,7 +1,7 @@
 /**
  * Activations s with their first and second derivatives, evaluated over a
  * run of a layer at once (the choice of activation is made once, outside the
- * loop). relu'(0) := 0 (SPEC §1); leaky_relu has slope 0.2;
+ * loop). relu'(0) := 0 (docs/model.md §1); leaky_relu has slope 0.2;
  * softplus(a) = log(1 + exp(beta a)) / beta.
  * tanh is computed inline from one range-reduced exponential (no Math call,
  * no branch; ~15% faster RHS than with Math.expm1, A/B measured; reduction by
@@ -200,5 +200,5 @@ export const activate = (
   kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array, off: number, len: number,
 ): void => activationLoop(kind, beta, a, h, d1, d2)(off, len);
 
-/** Activations whose derivative jumps (Filippov right-hand side, SPEC §8). */
+/** Activations whose derivative jumps (Filippov right-hand side, docs/model.md §7). */
 export const isNonSmooth = (kind: Activation): boolean => kind === 'relu' || kind === 'leaky_relu';

@@ -1,9 +1,9 @@
 /**
- * The run config of SPEC §7, validated with zod. Every field but `target`
+ * The run config of docs/model.md §8, validated with zod. Every field but `target`
  * and `particles.n` has a default; unknown fields and bad values are errors
  * that name the field path, the value and what was expected, in one line.
  *
- * Choices where the SPEC is silent (documented here and in the README):
+ * egan's choices where the paper is silent (documented here, in docs/model.md and the README):
  * - `target.dim` (default 2) sets d for `ring`/`grid`/`gaussian`; ring and
  *   grid modes lie in the first two coordinates, other coordinates carry noise only.
  * - `grid`: `side` k (K = k^2 modes, default 5), `spacing` (default 0.5), centred at 0.
@@ -145,7 +145,7 @@ export const targetDim = (t: Config['target']): number => {
   return t.dim;
 };
 
-/** Number of critic parameters p for output dimension d (SPEC §1 layout). */
+/** Number of critic parameters p for output dimension d (docs/model.md §1 layout). */
 export const criticParamCount = (c: Config['critic'], d: number): number => {
   if (c.kind === 'linear') return d + 1;
   let p = 0;

@@ -1,5 +1,5 @@
 /**
- * The critic D_theta: R^d -> R (SPEC §1) and every derivative the dynamics
+ * The critic D_theta: R^d -> R (docs/model.md §1) and every derivative the dynamics
  * needs, analytic:
  *  - D(x), g = grad_x D(x) (backpropagation),
  *  - c grad_theta D(x) + grad_theta (v . grad_x D(x)) for a coefficient c and
@@ -8,7 +8,7 @@
  *    tangent of grad_theta D along x -> x + eps v, since mixed partials
  *    commute: grad_theta (v . grad_x D) = d/deps grad_theta D(x + eps v).
  *
- * Parameter layout (SPEC §1): for each hidden layer in order W (row-major,
+ * Parameter layout (docs/model.md §1): for each hidden layer in order W (row-major,
  * out x in) then b; then the output layer w_out (1 x h_L) then b_out.
  * A linear critic is D(x) = w . x + b with theta = [w, b].
  * All work buffers live in a `CriticWork` made once; nothing is allocated
@@ -46,7 +46,7 @@ export const criticShape = (c: Config['critic'], d: number): CriticShape => {
   return shape;
 };
 
-/** Default initialisation (SPEC §1): W entries N(0, 1/fan_in), biases 0, from the seed. */
+/** Default initialisation (docs/model.md §1): W entries N(0, 1/fan_in), biases 0, from the seed. */
 export const initTheta = (s: CriticShape, seed: number): Float64Array => {
   const rng = makeRng(seed, 'critic');
   const th = new Float64Array(s.p);

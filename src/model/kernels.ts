@@ -1,5 +1,5 @@
 /**
- * Generator kernels K (N x N, symmetric PSD; SPEC §1) and their action on
+ * Generator kernels K (N x N, symmetric PSD; docs/model.md §1) and their action on
  * particle gradients: out = scale * K G, G an N x d row-major block.
  * The two-point kernel is applied in O(N d) as
  * (K G)_i = (g1 - g2) G_i + g2 sum_j G_j, never as a matrix.
@@ -13,7 +13,7 @@ export interface Kernel {
   /** Mean diagonal and mean off-diagonal entry (exact for two-point). */
   readonly g1: number;
   readonly g2: number;
-  /** gbar = (g1 + (N - 1) g2) / N: the kernel's eigenvalue on rigid translations (SPEC §4). */
+  /** gbar = (g1 + (N - 1) g2) / N: the kernel's eigenvalue on rigid translations (docs/model.md §4). */
   readonly gbar: number;
   /** out[i*d + k] = scale * sum_j K_ij G[j*d + k]. `out` must not alias G. */
   apply(G: Float64Array, d: number, scale: number, out: Float64Array): void;

@@ -1,5 +1,5 @@
 /**
- * The game (SPEC §2): per-point coefficients of the critic's gradient and
+ * The game (docs/model.md §2): per-point coefficients of the critic's gradient and
  * the particles' weights s_j.
  *
  * wgan:  critic ascends E_P D - E_Q D; particles ascend E_Q D (s_j = 1).
@@ -16,7 +16,7 @@ export interface Loss {
   realCoef(D: number): number;
   /** d/dD of the critic objective's fake term, per unit weight. */
   fakeCoef(D: number): number;
-  /** s_j: the particle's weight on grad_x D (SPEC §3). */
+  /** s_j: the particle's weight on grad_x D (docs/model.md §3). */
   particleWeight(D: number): number;
   /** The critic objective's real and fake terms (for reporting V). */
   realValue(D: number): number;

@@ -1,5 +1,5 @@
 /**
- * The critic's objective and its parts at a state (SPEC §2, §5):
+ * The critic's objective and its parts at a state (docs/model.md §2, §5):
  * V = E_P f_r(D) + E_Q f_f(D) (for wgan: E_P D - E_Q D), R, the full
  * objective J = V - lambda R - (mu/2)|theta|^2 that the critic ascends, and
  * statistics of |grad_x D| over the particles.

@@ -1,4 +1,4 @@
-/** Initial generator particles x_i (SPEC §1): Gaussian around a mean, or explicit points. */
+/** Initial generator particles x_i (docs/model.md §1): Gaussian around a mean, or explicit points. */
 import type { Config } from './config.ts';
 import { makeRng } from './random.ts';
 

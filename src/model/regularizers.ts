@@ -1,5 +1,5 @@
 /**
- * Gradient regularizers R (SPEC §2) as functions rho(g) of g = grad_x D at a
+ * Gradient regularizers R (docs/model.md §2) as functions rho(g) of g = grad_x D at a
  * point, averaged over the fake (particles) or real (target) points:
  *   grad2-fake: R = E_Q |g|^2,  grad2-real: R = E_P |g|^2,  gp-fake: R = E_Q (|g| - 1)^2.
  * `direction` writes v = scale * d rho / d g, the direction whose double

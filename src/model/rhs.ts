@@ -1,5 +1,5 @@
 /**
- * The effective-GAN flow (SPEC §3) over the state u = [X (N d, particle-major), theta (p)]:
+ * The effective-GAN flow (docs/model.md §3) over the state u = [X (N d, particle-major), theta (p)]:
  *
  *   dx_i/dt   = eta_G (1/N) sum_j K_ij s_j grad_x D(x_j)
  *   dtheta/dt = eta_D grad_theta [ E_P f_r(D) + E_Q f_f(D) - lambda R - (mu/2)|theta|^2 ]

@@ -1,7 +1,7 @@
 /**
- * Targets P (SPEC §1): M points y_m in R^d with weights w_m (summing to 1),
+ * Targets P (docs/model.md §1): M points y_m in R^d with weights w_m (summing to 1),
  * sampled once from the config's seed, and the mode centres and width used
- * by the metrics of SPEC §5.
+ * by the metrics of docs/model.md §5.
  *
  * For a `points` target every point is a mode; its "3 sigma" radius for
  * modes covered / quality is half the smallest distance between two points
@@ -22,7 +22,7 @@ export interface Target {
   /** K mode centres, K x d. */
   readonly centres: Float64Array;
   readonly K: number;
-  /** Width sigma of a mode (the 3-sigma radius of SPEC §5 is 3 * modeStd). */
+  /** Width sigma of a mode (the 3-sigma radius of docs/model.md §5 is 3 * modeStd). */
   readonly modeStd: number;
 }
 

@@ -62,6 +62,12 @@ export const sharedViews = (sab: SharedArrayBuffer, n: number, p: number, nx: nu
   return { ctl: new Int32Array(sab, 0, CTL_BYTES / 4), U, parts, G };
 };
 
+/** A worker thread of a threaded model, as far as callers need it (node's Worker has this and more). */
+export interface WorkerHandle {
+  readonly threadId: number;
+  terminate(): Promise<number>;
+}
+
 export interface ThreadedModel {
   /** The model with its rhs replaced by the threaded one (threads = 1: the model itself). */
   readonly model: EganModel;
@@ -71,8 +77,8 @@ export interface ThreadedModel {
   readonly note?: string;
   /** Stop the workers (idempotent). The model's rhs must not be called afterwards. */
   close(): void;
-  /** The worker threads (threads - 1 of them; none when the native kernel's own threads run it), e.g. for their resourceUsage(). */
-  readonly workers: readonly Worker[];
+  /** The worker threads (threads - 1 of them; none when the native kernel's own threads run it). */
+  readonly workers: readonly WorkerHandle[];
 }
 
 export interface ThreadOptions {

@@ -8,7 +8,7 @@
  * Between samples, an interior extremum of g that approaches zero without a
  * sign change at the samples (an excursion inside one piece) is searched by a
  * golden-section step on the side facing zero, and when it crosses, both
- * crossings are refined: SPEC §5 requires catching excursions that start and
+ * crossings are refined: docs/model.md §5 requires catching excursions that start and
  * end inside one step.
  */
 import type { EventSpec } from './options.ts';

@@ -1,5 +1,5 @@
 /**
- * The SPEC §6.3 mode-collapse phase diagram as a vega-lite spec: one heat map
+ * The docs/model.md §6.3 mode-collapse phase diagram as a vega-lite spec: one heat map
  * of a cell field over g2/g1 (x) x etaD/etaG (y, largest on top), one panel
  * per critic activation, each cell labelled with its value or "fail" when its
  * run did not succeed (blown-up cells are shown, not dropped). Used by the

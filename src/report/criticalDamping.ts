@@ -1,8 +1,8 @@
 /**
- * Figure 1 (SPEC §6.1): critical damping with a linear critic. Root locus of
+ * Figure 1 (docs/model.md §6.1): critical damping with a linear critic. Root locus of
  * the non-zero eigenvalues over lambda, zeta(lambda), alpha(lambda) and the
  * integrated convergence time tau_eps(lambda) on log axes, all with the
- * closed form of SPEC §4 overlaid.
+ * closed form of docs/model.md §4 overlaid.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import {
@@ -132,9 +132,9 @@ export const criticalDampingFigure = async (o: FigureOptions): Promise<FigureRes
   const quoted = { lambdaC: lc, alphaPeakLambda: peak, alphaPeakDeviation: peakDev, tauMinOverLambdaC: tauMinAt, tauMaxRelDeviation: worstTau, omega0: w0 };
   return {
     id: 'fig1',
-    title: 'Critical damping with a linear critic (SPEC §6.1)',
+    title: 'Critical damping with a linear critic (docs/model.md §6.1)',
     caption: `Linear critic, wgan, R = grad2-fake, etaG = etaD = g1 = 1, g2 = 0, N = ${N} (gbar = ${fmt(gbar)}), so lambda_c = sqrt(etaG gbar / etaD) = ${fmt(lc, 6)} and omega_0 = ${fmt(w0, 6)}. `
-      + `The numerical spectrum (Jacobian at equilibrium) lies on the closed form of SPEC §4; alpha(lambda) is smallest at lambda = ${fmt(peak, 6)} (Brent), ${fmt(100 * peakDev, 2)}% from lambda_c. `
+      + `The numerical spectrum (Jacobian at equilibrium) lies on the closed form of docs/model.md §4; alpha(lambda) is smallest at lambda = ${fmt(peak, 6)} (Brent), ${fmt(100 * peakDev, 2)}% from lambda_c. `
       + `tau_eps is the first time after which the mean gap stays below ${eps} of its initial value, found by events on the dense output of a method "auto" solve (rtol 1e-9); it deviates from the closed-form tau by at most ${fmt(100 * worstTau, 2)}%. `
       + `Its minimum lies at lambda = ${fmt(tauMinAt, 3)} lambda_c, below lambda_c: a slightly under-damped run overshoots once and still crosses a finite threshold sooner (the shift tends to 0 as eps -> 0). `
       + `Left branch tau ~ 1/(lambda etaD), right branch ~ 2 lambda/(etaG gbar); the jumps on the left are real: they occur where an oscillation peak drops below eps. The right branch is stiff (fast mode ~ -2 lambda etaD): the auto solver used ${rhsAtTop} rhs calls at lambda = 10 lambda_c.`,

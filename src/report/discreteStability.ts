@@ -1,5 +1,5 @@
 /**
- * Figure 4 (SPEC §6.4): the largest stable gradient-descent step h as a
+ * Figure 4 (docs/model.md §6.4): the largest stable gradient-descent step h as a
  * function of lambda, for simultaneous updates (|1 + h s| < 1 for every
  * non-zero mode) and alternating updates (critic first, then the generator
  * with the new critic), linear critic, with closed forms overlaid:
@@ -45,7 +45,7 @@ export const discreteStabilityFigure = async (o: FigureOptions): Promise<FigureR
   const quoted = { simultaneousMaxRelDeviation: worstSim, alternatingMaxRelDeviation: worstAlt };
   return {
     id: 'fig4',
-    title: 'Discrete-time stability of gradient descent (SPEC §6.4)',
+    title: 'Discrete-time stability of gradient descent (docs/model.md §6.4)',
     caption: `Same linear-critic setting as figure 1 (lambda_c = ${fmt(lc, 6)}). Simultaneous updates are the forward-Euler map I + hJ: stable iff |1 + h s| < 1 for every non-zero mode, `
       + `so h_max = min -2 sigma/|s|^2, largest at lambda_c and 0 at lambda = 0 (the undamped Dirac-GAN diverges for every step). Alternating updates (critic first) are stable for much larger steps at small lambda: h_max -> 2/omega_0. `
       + `Numerical h_max (spectral radius of the linearized maps, bisection) agrees with the closed forms to ${fmt(worstSim, 2)} (simultaneous) and ${fmt(worstAlt, 2)} (alternating, relative).`,

@@ -1,6 +1,6 @@
 /**
- * Figure 2 (SPEC §6.2, §4 nonlinear critic): critical damping with an MLP
- * critic (relu and tanh) in the SPEC's measured setting: MLP [32], 16 target
+ * Figure 2 (docs/model.md §6.2, §4 nonlinear critic): critical damping with an MLP
+ * critic (relu and tanh) in the reference setting of docs/model.md §4: MLP [32], 16 target
  * points in d = 2 (a ring sample), etaG = etaD = g1 = 1, g2 = 0.5. The
  * full-spectrum abscissa (ill-posed: M has near-zero eigenvalues, so it is
  * ~0 at every lambda) and the collective-mode abscissa (the 2d modes most
@@ -44,7 +44,7 @@ export const mlpCriticalFigure = async (o: FigureOptions): Promise<FigureResult>
     o.log(`figure 2: ${activation} spectra scanned`);
     for (const lambda of o.quick ? [lc] : logGrid(0.1 * lc, 10 * lc, 5)) {
       if (o.signal.aborted) break;
-      // relu makes the flow a Filippov system (SPEC §8): integrate it with fixed-step RK4, tanh with method "auto".
+      // relu makes the flow a Filippov system (docs/model.md §7): integrate it with fixed-step RK4, tanh with method "auto".
       const input = mlpSetting(activation, lambda, false);
       const m = buildModel(resolve({ ...(activation === 'relu' ? { ...input, solver: { method: 'rk4' as const, h: 0.02 } } : input), t1: o.quick ? 50 : 200 }));
       const r = runModel(m, { tauEps: { distance: 'meanGap', eps: 0.05, relative: true }, signal: o.signal });
@@ -68,12 +68,12 @@ export const mlpCriticalFigure = async (o: FigureOptions): Promise<FigureResult>
   const never = tauRows.filter((r) => r[3] === null).length;
   return {
     id: 'fig2',
-    title: 'Critical damping with an MLP critic (SPEC §6.2)',
+    title: 'Critical damping with an MLP critic (docs/model.md §6.2)',
     caption: `MLP [32] critic, 16 target points (a ring sample), etaG = etaD = g1 = 1, g2 = 0.5, grad2-fake; the linear theory predicts lambda_c = ${fmt(lc)}. `
       + `Linearized at the equilibrium with the particles on the targets and w_out = 0, the full spectrum has a near-continuum of slow modes (M = (1/N) sum J_i J_i^T has eigenvalues down to ~1e-16), so its abscissa (dashed, zero tolerance 1e-7) stays near 0: "the slowest mode" is ill-posed there. `
-      + `The collective modes (the 2d modes most like rigid translations) decay fastest at lambda = ${fmt(summary.reluArgminCollective, 3)} lambda_c (relu) and ${fmt(summary.tanhArgminCollective, 3)} lambda_c (tanh), well below the linear prediction (SPEC §4 quotes ~0.33 and ~0.40); `
+      + `The collective modes (the 2d modes most like rigid translations) decay fastest at lambda = ${fmt(summary.reluArgminCollective, 3)} lambda_c (relu) and ${fmt(summary.tanhArgminCollective, 3)} lambda_c (tanh), well below the linear prediction (docs/model.md §4 quotes ~0.33 and ~0.40); `
       + `the collective pair turns real at ${fmt(summary.reluZetaOneCollective, 3)} lambda_c (relu) and ${fmt(summary.tanhZetaOneCollective, 3)} lambda_c (tanh). `
-      + `tau_eps is integrated from particles started at the origin (tanh: method "auto"; relu: fixed-step RK4 with h = 0.02, since relu kinks make adaptive solvers crawl, SPEC §8); ${never} of ${tauRows.length} runs had not settled below eps by t1 = ${o.quick ? 50 : 200} and are left out of the plot, not smoothed over.`,
+      + `tau_eps is integrated from particles started at the origin (tanh: method "auto"; relu: fixed-step RK4 with h = 0.02, since relu kinks make adaptive solvers crawl, docs/model.md §7); ${never} of ${tauRows.length} runs had not settled below eps by t1 = ${o.quick ? 50 : 200} and are left out of the plot, not smoothed over.`,
     svgs,
     tables: {
       alpha: { header: ['activation', 'lambda', 'alphaCollective', 'alphaFull'], rows: alphaRows },

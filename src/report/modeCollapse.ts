@@ -1,16 +1,16 @@
 /**
- * Figure 3 (SPEC §6.3): the mode-collapse phase diagram. Modes covered / K
+ * Figure 3 (docs/model.md §6.3): the mode-collapse phase diagram. Modes covered / K
  * and the collapse score over g2/g1 x etaD/etaG, one panel per critic
  * activation, plus snapshots of the particles over the target ring. Cells run
  * on the worker pool; each finished cell is appended to
  * out/data/fig3_cells.jsonl as it comes, so an interrupted report keeps them.
  *
- * The default report uses a coarser, shorter grid than SPEC §6.3 to stay
+ * The default report uses a coarser, shorter grid than docs/model.md §6.3 to stay
  * within its time budget (128 target samples, t1 = 100, 5 x 2 cells per
- * activation); `--full` runs the SPEC's parameters (512 samples, t1 = 600,
+ * activation); `--full` runs the paper's parameters (docs/model.md §6.3) (512 samples, t1 = 600,
  * g2/g1 in {0, 0.5, 0.8, 0.9, 0.95, 0.99}, etaD in {0.01, 0.1, 1, 10}).
  * All cells integrate with fixed-step RK4 (h = 0.05), which matches the
- * SPEC's measurements and does not crawl at relu kinks (SPEC §8).
+ * reference measurements and does not crawl at relu kinks (docs/model.md §7).
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,9 +85,9 @@ export const modeCollapseFigure = async (o: FigureOptions & { outDir: string }):
   }
   return {
     id: 'fig3',
-    title: 'Mode-collapse phase diagram (SPEC §6.3)',
+    title: 'Mode-collapse phase diagram (docs/model.md §6.3)',
     caption: `Ring target (K = 8, radius 0.75, std 0.075, ${o.full ? 512 : 128} samples), N = 64 particles started at the origin (std 0.1), MLP [64] critic, wgan, grad2-fake lambda = 0.1, etaG = g1 = 1, `
-      + `fixed-step RK4 (h = 0.05) to t1 = ${cells[0].config.t1}${o.full ? '' : ' (SPEC §6.3 uses 512 samples and t1 = 600: egan report --full)'}. `
+      + `fixed-step RK4 (h = 0.05) to t1 = ${cells[0].config.t1}${o.full ? '' : ' (docs/model.md §6.3 uses 512 samples and t1 = 600: egan report --full)'}. `
       + `Each cell shows modes covered / K (a particle within 3 std of a mode centre) and the collapse score (log K + sum p_k log p_k)/log K. `
       + `Collapse takes two forms: all particles in one mode (score -> 1) and one cloud stuck between modes (covered -> 0 while the score stays low). `
       + `${failures} of ${rows.length} cells failed (shown as "fail"); blown-up cells are recorded, not dropped. `

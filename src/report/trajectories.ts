@@ -1,7 +1,7 @@
 /**
  * Figure 5: trajectories for under-, critically and over-damped lambda
  * (linear critic): the mean gap |y(t)| against the closed form, and the paths
- * of a few particles (a linear critic moves them rigidly, SPEC §4).
+ * of a few particles (a linear critic moves them rigidly, docs/model.md §4).
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { buildModel, runModel, lambdaCritical, closedFormGap, renderSvg, lineChart, meanGapVector } from '../api.ts';

@@ -1,4 +1,4 @@
-/** Damping table edge cases (SPEC §4) and root-locus tracking through a near-crossing. */
+/** Damping table edge cases (docs/model.md §4) and root-locus tracking through a near-crossing. */
 import { describe, expect, it } from 'vitest';
 import { dampingTable, eigen, trackSpectra } from '../../src/index.ts';
 import { hungarian } from '../../src/analysis/assignment.ts';

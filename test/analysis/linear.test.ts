@@ -1,5 +1,5 @@
 /**
- * Linear critic (SPEC §4): the numerical spectrum at equilibrium against the
+ * Linear critic (docs/model.md §4): the numerical spectrum at equilibrium against the
  * closed form over a grid of (etaG, etaD, g1, g2/g1, N, lambda), zero-mode
  * counts, critical damping and the discrete-time step bound.
  */

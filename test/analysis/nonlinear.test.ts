@@ -1,11 +1,11 @@
 /**
  * Nonlinear critic at the equilibrium with particles on the targets and
- * w_out = 0 (SPEC §4): the numerical Jacobian's (X, w) block equals
+ * w_out = 0 (docs/model.md §4): the numerical Jacobian's (X, w) block equals
  *   dx_i' = (eta_G/N) sum_j K_ij J_j^T dw,
  *   dw'   = -(eta_D/N) sum_i J_i dx_i - 2 lambda eta_D M dw,
  * with J_i = diag(s'(a_i)) W_1 and M = (1/N) sum_i J_i J_i^T; hidden weights and
  * biases are exact zero modes; J v matches a directional finite difference.
- * Then the collective-mode damping in the SPEC's measured setting.
+ * Then the collective-mode damping in the reference setting of docs/model.md §4.
  */
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
@@ -25,7 +25,7 @@ const specSetting = (activation: Activation, seed = 0, lambda = 0.5): ConfigInpu
   };
 };
 
-describe('(X, w) block of the Jacobian at equilibrium (SPEC §4)', () => {
+describe('(X, w) block of the Jacobian at equilibrium (docs/model.md §4)', () => {
   for (const activation of ['relu', 'tanh'] as Activation[]) {
     it(`${activation}: numerical Jacobian = exact block; W_1, b_1 columns are zero; J v = directional FD`, () => {
       const lambda = 0.7;
@@ -82,9 +82,9 @@ describe('(X, w) block of the Jacobian at equilibrium (SPEC §4)', () => {
   }
 });
 
-describe('collective modes in the SPEC §4 measured setting (MLP [32], 16 points, g2/g1 = 0.5, linear lambda_c = 0.729)', () => {
+describe('collective modes in the docs/model.md §4 measured setting (MLP [32], 16 points, g2/g1 = 0.5, linear lambda_c = 0.729)', () => {
   const lc = lambdaCritical({ etaG: 1, etaD: 1, gbar: (1 + 15 * 0.5) / 16 });
-  // SPEC: the collective decay rate peaks at ~0.33 lambda_c (relu) and ~0.40 lambda_c (tanh); the pair turns
+  // Reference measurement: the collective decay rate peaks at ~0.33 lambda_c (relu) and ~0.40 lambda_c (tanh); the pair turns
   // real at ~0.43 lambda_c (tanh). Measured here (seeds 0-3): relu 0.35-0.60, tanh 0.33-0.35 (and zeta = 1 there).
   for (const [activation, lo, hi] of [['relu', 0.25, 0.7], ['tanh', 0.25, 0.5]] as [Activation, number, number][]) {
     it(`${activation}: collective argmin of alpha lies in [${lo}, ${hi}] lambda_c; the full spectrum's slowest modes are ~0 (ill-posed)`, () => {

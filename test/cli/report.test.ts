@@ -54,7 +54,7 @@ describe('egan report --quick', () => {
     const sum = csv('fig1_summary.csv')[0];
     expect(sum.alphaPeakLambda).toBe(f1.alphaPeakLambda);
     expect(cap.fig1.caption).toContain(f1.lambdaC.toPrecision(6));
-    // alpha peaks within 1% of lambda_c; the tau minimum lies in [0.6, 1.0] lambda_c (SPEC §6.1)
+    // alpha peaks within 1% of lambda_c; the tau minimum lies in [0.6, 1.0] lambda_c (docs/model.md §6.1)
     expect(Math.abs(f1.alphaPeakLambda / f1.lambdaC - 1)).toBeLessThan(0.01);
     const tau = csv('fig1_tau.csv');
     const best = tau.reduce((a, b) => ((b.tauIntegrated ?? Infinity) < (a.tauIntegrated ?? Infinity) ? b : a));

@@ -1,4 +1,4 @@
-/** `egan run` end to end (SPEC §7): JSON output, files written, one-line errors with exit code 2. */
+/** `egan run` end to end (docs/model.md §8): JSON output, files written, one-line errors with exit code 2. */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ const explicit = {
 };
 
 describe('egan run', () => {
-  it('prints the SPEC §7 JSON for explicit target points, particles and theta', () => {
+  it('prints the docs/model.md §8 JSON for explicit target points, particles and theta', () => {
     const r = egan(['run', write('explicit.json', explicit), '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);

@@ -1,5 +1,5 @@
 /**
- * Run warnings (SPEC §6.3): a run whose critic parameters grow without bound
+ * Run warnings (docs/model.md §6.3): a run whose critic parameters grow without bound
  * (grad2-fake does not bound the critic) says so and names weight decay as the
  * remedy; with weight decay, or when the critic converges, it does not.
  */

@@ -3,7 +3,7 @@
  * its derivatives against the closed forms 1 / cosh^2 and -2 tanh / cosh^2
  * (relative 1e-14), including the tails where 1 - tanh^2 underflows in a naive
  * formula. sigmoid and softplus (from one branch-free e^{-|x|}) against the
- * same closed forms evaluated with Math.exp. relu at and around its kink (relu'(0) := 0, SPEC §1).
+ * same closed forms evaluated with Math.exp. relu at and around its kink (relu'(0) := 0, docs/model.md §1).
  */
 import { describe, expect, it } from 'vitest';
 import { activate, activationKernels, activationLoop } from '../../src/model/activations.ts';

@@ -1,5 +1,5 @@
 /**
- * SPEC §4: with a linear critic (wgan, grad2-fake, mu = 0) each coordinate of
+ * docs/model.md §4: with a linear critic (wgan, grad2-fake, mu = 0) each coordinate of
  * the mean gap y = mean(X) - mean(P) obeys y'' + 2 lambda eta_D y' + omega_0^2 y = 0.
  * A tight solve of the full flow must match the analytic solution to 1e-6.
  */

@@ -1,5 +1,5 @@
 /**
- * Gradients of the RHS (SPEC §2-3) against central finite differences:
+ * Gradients of the RHS (docs/model.md §2-3) against central finite differences:
  *  - grad_x D (analytic backprop) against FD of D in x;
  *  - the critic part dtheta/dt against eta_D * FD of the scalar objective
  *    J(theta) = V - lambda R - (mu/2)|theta|^2 (with R built from the analytic

@@ -11,8 +11,39 @@ import { activationKernels, activationLoop } from '../../src/model/activations.t
 import { ACTIVATIONS } from '../../src/model/config.ts';
 import { chunkCount } from '../../src/model/rhsOneLayer.ts';
 import { model } from '../helpers/configs.ts';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dopri5Core } from '../../src/ode/solvers/dopri5.ts';
+import { fixedCore } from '../../src/ode/solvers/fixed.ts';
+import { freeIdentifiers } from '../helpers/freeIdentifiers.ts';
+
+/** Every factory src/ compiles afresh from its source (specialise, directly or through acquireCore). */
+const FACTORIES = { oneLayerKernel, activationKernels, dopri5Core, fixedCore } as const;
 
 describe('specialise', () => {
+  for (const [name, f] of Object.entries(FACTORIES)) {
+    it(`${name} is self-contained: it refers to no free identifier (its copy would throw at call time)`, () => {
+      expect(freeIdentifiers(f as never), `${name} refers to something outside itself`).toEqual([]);
+    });
+  }
+
+  it('the check names a free identifier (a factory that uses a module-level value)', () => {
+    const outside = 3;
+    expect(freeIdentifiers(((x: number) => x * outside) as never)).toEqual(['outside']);
+  });
+
+  it('every factory specialised in src/ is in the list checked above', () => {
+    const root = fileURLToPath(new URL('../../src', import.meta.url));
+    const walk = (d: string): string[] => readdirSync(d).flatMap((f) => { const p = join(d, f); return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : []; });
+    const used = new Set<string>();
+    for (const file of walk(root)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/specialise\((\w+)\)|acquireCore\([^,]+,[^,]+,\s*(\w+)/g)) used.add(m[1] ?? m[2]);
+    }
+    used.delete('factory'); used.delete('f'); // the generic parameters of stepperCache.ts and specialise.ts
+    expect([...used].sort()).toEqual(Object.keys(FACTORIES).sort());
+  });
+
   it('returns a fresh function with the same behaviour', () => {
     const f = (a: number, b: number) => { const g = (x: number) => x * a; return g(b) + 1; };
     const g = specialise(f);

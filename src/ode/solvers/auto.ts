@@ -14,7 +14,7 @@
  * consecutive Rosenbrock steps dearer per unit time by more than MARGIN,
  * dopri5 takes over again and the stiffness test then needs twice as many
  * stiff steps before it fires again (so a mildly stiff problem does not
- * switch back and forth). Measured: SPEC §8's 64-particle tanh run (n = 257)
+ * switch back and forth). Measured: docs/model.md §7's 64-particle tanh run (n = 257)
  * 13,574 -> 6,630 rhs calls (dopri5 alone 4,286); van der Pol (mu = 1000)
  * 5,341 -> 5,717, Robertson unchanged; the report's tanh MLP
  * tau_eps runs (n = 161, t1 = 200) at lambda / lambda_c = 1, 3.16, 10:

@@ -32,7 +32,7 @@ interface Dopri5Deps {
 }
 
 /** The dopri5 stepper of state size n, to be bound to a solve (self-contained: see the file's doc). */
-const dopri5Core = (n: number, deps: Dopri5Deps) => {
+export const dopri5Core = (n: number, deps: Dopri5Deps) => {
   const { errorNorm, evalDopri5, countingRhs } = deps;
   // The tableau's entries as constants of the code (the expressions below are those of dopri5.f).
   const { c2, c3, c4, c5, a21, a31, a32, a41, a42, a43, a51, a52, a53, a54, a61, a62, a63, a64, a65, a71, a73, a74, a75, a76 } = deps.T;

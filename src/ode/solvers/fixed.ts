@@ -1,7 +1,7 @@
 /**
  * Fixed-step methods: classical RK4 and forward Euler. Forward Euler with
  * step h is exactly simultaneous gradient descent with learning rate h on the
- * effective-GAN flow (SPEC §3). Their interpolant is the cubic Hermite
+ * effective-GAN flow (docs/model.md §3). Their interpolant is the cubic Hermite
  * polynomial through both end points and slopes (3rd order), so saveAt and
  * events work as for adaptive methods.
  */
@@ -26,7 +26,7 @@ interface FixedDeps {
   readonly countingRhs: typeof countingRhs;
 }
 
-const fixedCore = (name: 'rk4' | 'euler', n: number, deps: FixedDeps) => {
+export const fixedCore = (name: 'rk4' | 'euler', n: number, deps: FixedDeps) => {
   const { hermite, countingRhs } = deps;
   /** Slots of the stepper's scalar state. */
   const T_OLD = 0, H_OLD = 1;

@@ -1,4 +1,0 @@
-export declare const infoCommand: (opts: {
-    json?: boolean;
-}) => Promise<number>;
-//# sourceMappingURL=info.d.ts.map

@@ -1,4 +1,0 @@
-export declare const phaseCommand: (dir: string, opts: {
-    out?: string;
-}) => Promise<number>;
-//# sourceMappingURL=phase.d.ts.map

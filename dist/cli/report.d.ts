@@ -1,7 +1,0 @@
-export declare const reportCommand: (opts: {
-    out?: string;
-    quick?: boolean;
-    full?: boolean;
-    workers?: string;
-}) => Promise<number>;
-//# sourceMappingURL=report.d.ts.map

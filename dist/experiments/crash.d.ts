@@ -1,9 +1,0 @@
-/** A run that did not finish because its worker thread died (pool.ts); its own module so that the CLI can recognise it without loading the pool. */
-export declare class WorkerCrash extends Error {
-    /** Last time the run reported progress (undefined when it reported none). */
-    readonly t: number | undefined;
-    constructor(message: string, 
-    /** Last time the run reported progress (undefined when it reported none). */
-    t: number | undefined);
-}
-//# sourceMappingURL=crash.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=nativeVerifyMain.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=rhsWorker.d.ts.map

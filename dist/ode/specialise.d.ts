@@ -1,2 +1,0 @@
-export declare const specialise: <F extends (...args: never[]) => unknown>(f: F) => F;
-//# sourceMappingURL=specialise.d.ts.map

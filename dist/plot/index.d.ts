@@ -1,9 +1,0 @@
-/**
- * `egan/plot`: figures as SVG strings (vega-lite specs rendered headless), the line chart and the
- * mode-collapse phase diagram the report and `egan phase` use.
- *
- * @module
- */
-export { renderSvg, lineChart, type VlSpec } from './svg.js';
-export { phaseDiagramSpec, type PhaseCell, type PhaseField } from './phase.js';
-//# sourceMappingURL=index.d.ts.map
