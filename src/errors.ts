@@ -13,8 +13,9 @@ import type { SolveFailure } from './ode/failure.ts';
 import type { EquilibriumError, LinearizationError, ParameterError } from './analysis/errors.ts';
 import type { ThreadError } from './model/threadedRhs.ts';
 import type { SweepError } from './experiments/sweep.ts';
+import type { DataError } from './model/datasets.ts';
 
-export type EganError = ConfigError | SolveFailure | EquilibriumError | LinearizationError | ParameterError | ThreadError | SweepError;
+export type EganError = ConfigError | SolveFailure | EquilibriumError | LinearizationError | ParameterError | ThreadError | SweepError | DataError;
 
 /** One line for people: what failed, and where (config field, parameter value, time). */
 export const formatError = (e: EganError): string => {
@@ -26,5 +27,6 @@ export const formatError = (e: EganError): string => {
     case 'ParameterError': return `${e.name}: ${e.message}`;
     case 'ThreadError':
     case 'SweepError': return e.message;
+    case 'DataError': return `${e.file}: ${e.message}`;
   }
 };

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { writeAtomic } from '../experiments/files.ts';
 export { writeAtomic, toCsv } from '../experiments/files.ts';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, formatConfigError, type Config } from '../model/config.ts';
+import { parseConfig, formatConfigError, resolveDataPaths, type Config } from '../model/config.ts';
 
 import { UsageError } from './exit.ts';
 export { EXIT, UsageError } from './exit.ts';
@@ -21,8 +21,9 @@ export const readJsonFile = (path: string, what = 'config'): unknown => {
   catch (e) { throw new UsageError(`${what} file ${path} is not valid JSON: ${(e as Error).message}`); }
 };
 
+/** A config file, validated; relative data-file paths in it are relative to the config file's folder. */
 export const loadConfig = (path: string): Config => {
-  const r = parseConfig(readJsonFile(path));
+  const r = parseConfig(resolveDataPaths(readJsonFile(path), dirname(resolve(path))));
   if (E.isLeft(r)) throw new UsageError(`${path}: ${formatConfigError(r.left)}`);
   return r.right;
 };

@@ -88,10 +88,18 @@ program.command('merge')
   .action(act((dirs: string[], o: { out: string; sweep?: string }) => import('./sweep.ts').then((m) => m.mergeCommand(dirs, o))));
 
 program.command('phase')
-  .description("the mode-collapse phase diagram (modes covered / K and collapse score over g2/g1 x etaD, a panel per activation) of a sweep's results")
+  .description("the mode-collapse phase diagram (metrics over g2/g1 x etaD/etaG, a panel per activation) of a sweep's results")
   .argument('<dir>', 'the --out folder of egan sweep or egan merge (sweep.resolved.json, results.jsonl)')
   .option('--out <file>', 'SVG file to write (default: DIR/phase.svg)')
-  .action(act((dir: string, o: { out?: string }) => import('./phase.ts').then((m) => m.phaseCommand(dir, o))));
+  .option('--metric <names>', 'metrics to draw, comma-separated (default: modesCoveredFraction,collapseScore for rings; digitsHit,entropyGap for point-cloud targets)')
+  .action(act((dir: string, o: { out?: string; metric?: string }) => import('./phase.ts').then((m) => m.phaseCommand(dir, o))));
+
+program.command('eval')
+  .description('the metrics of a particle cloud from a file (.npy, .npy.gz, CSV, JSON, an egan run\'s final.json) against the target of a config')
+  .argument('<particles>', 'file of points, one per row')
+  .requiredOption('--target <config>', 'config file whose target (and seed) the particles are measured against')
+  .option('--json', 'print JSON')
+  .action(act((file: string, o: { target: string; json?: boolean }) => import('./eval.ts').then((m) => m.evalCommand(file, o))));
 
 program.command('info')
   .description('the machine, Node and whether the native kernel is in use (and why not): speed only, the numbers are the same')

@@ -3,15 +3,18 @@
  * (or partial) sweep, read from DIR/sweep.resolved.json and DIR/results.jsonl
  * as written by `egan sweep` or `egan merge`. The sweep's axes must be over
  * `kernel.g2` and `etaD` and may be over `critic.activation` (one panel per
- * activation); the target must be a ring (modes covered is counted against
- * its K modes). Writes one SVG: modes covered / K above the collapse score,
- * over g2/g1 x etaD/etaG; failed cells read "fail", cells not yet run are
- * left blank and counted in the printed line.
+ * activation). Writes one SVG with a heat map per metric (`--metric a,b`, any
+ * number of a result line's metrics, or modesCoveredFraction = modes covered
+ * / K); by default modes covered / K and the collapse score for ring, grid and
+ * gaussian targets, and the paper's digits hit and entropy gap for point-cloud
+ * targets (points, dataset, mnist). Failed cells read "fail", cells not yet
+ * run are left blank and counted in the printed line.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResults } from '../experiments/sweep.ts';
-import { phaseDiagramSpec, type PhaseCell } from '../plot/phase.ts';
+import { phaseDiagramSpec, phaseMetric, type PhaseCell } from '../plot/phase.ts';
+import { buildTarget } from '../model/targets.ts';
 import { renderSvg, type VlSpec } from '../plot/svg.ts';
 import { EXIT, UsageError, writeAtomic } from './io.ts';
 import { loadSweep } from './sweep.ts';
@@ -21,7 +24,7 @@ const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
 /** Without its $schema, for use inside a concatenation. */
 const inner = (s: VlSpec): Record<string, unknown> => { const { $schema: _, ...rest } = s as unknown as Record<string, unknown>; return rest; };
 
-export const phaseCommand = async (dir: string, opts: { out?: string }): Promise<number> => {
+export const phaseCommand = async (dir: string, opts: { out?: string; metric?: string }): Promise<number> => {
   const specFile = join(dir, 'sweep.resolved.json');
   if (!existsSync(specFile)) throw new UsageError(`${specFile} does not exist (expected the --out folder of egan sweep or egan merge)`);
   const { spec, cells } = loadSweep(specFile);
@@ -34,25 +37,29 @@ export const phaseCommand = async (dir: string, opts: { out?: string }): Promise
   const { lines, torn } = readResults(join(dir, 'results.jsonl'));
   if (torn) process.stderr.write(`egan phase: ${torn} torn line(s) in ${join(dir, 'results.jsonl')} ignored\n`);
   const byKey = new Map(lines.map((l) => [l.key, l]));
+  const first = cells[0].config;
+  const K = buildTarget(first.target, first.seed).K;
+  const pointCloud = first.target.kind !== 'ring' && first.target.kind !== 'grid' && first.target.kind !== 'gaussian';
+  const fields = opts.metric ? opts.metric.split(',').map((s) => s.trim()).filter(Boolean) : pointCloud ? ['digitsHit', 'entropyGap'] : ['modesCoveredFraction', 'collapseScore'];
   const data: PhaseCell[] = [];
   for (const c of cells) {
-    const { target, kernel, critic } = c.config;
-    if (target.kind !== 'ring') throw new UsageError(`${specFile}: sweep.base.target.kind is "${target.kind}"; the phase diagram needs a ring target (modes covered counts its modes)`);
+    const { kernel, critic } = c.config;
     if (kernel.kind !== 'two-point') throw new UsageError(`${specFile}: sweep.base.kernel.kind is "${kernel.kind}"; the phase diagram is over the two-point kernel's g2/g1`);
     const l = byKey.get(c.key);
     if (!l) continue;
-    const m = l.metrics;
-    data.push({
-      activation: critic.kind === 'mlp' ? critic.activation : 'linear',
-      g2: kernel.g2 / kernel.g1, etaD: c.config.etaD / c.config.etaG, status: l.status,
-      covered: m && typeof m.modesCovered === 'number' ? m.modesCovered / target.modes : null,
-      score: m && typeof m.collapseScore === 'number' ? m.collapseScore : null,
-    });
+    const m = l.metrics ?? {};
+    const values: Record<string, number | null> = {};
+    for (const [k, v] of Object.entries(m)) if (typeof v === 'number') values[k] = v;
+    if (typeof m.modesCovered === 'number') values.modesCoveredFraction = m.modesCovered / K;
+    data.push({ activation: critic.kind === 'mlp' ? critic.activation : 'linear', g2: kernel.g2 / kernel.g1, etaD: c.config.etaD / c.config.etaG, status: l.status, values });
   }
   if (data.length === 0) throw new UsageError(`${join(dir, 'results.jsonl')}: no result line belongs to this sweep's cells (run egan sweep first)`);
+  const known = new Set(data.flatMap((c) => Object.keys(c.values)));
+  const unknown = fields.find((f) => !known.has(f) && data.some((c) => c.status === 'success'));
+  if (unknown) throw new UsageError(`--metric ${unknown}: not a metric of these results; expected one of ${[...known].sort().join(', ')}`);
   const svg = await renderSvg({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    vconcat: [inner(phaseDiagramSpec(data, 'covered', 'Modes covered / K')), inner(phaseDiagramSpec(data, 'score', 'Collapse score (0 uniform, 1 one mode)'))],
+    vconcat: fields.map((f) => { const pm = phaseMetric(f, K); return inner(phaseDiagramSpec(data, pm, pm.label)); }),
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   } as never);
   const out = opts.out ?? join(dir, 'phase.svg');
@@ -60,7 +67,7 @@ export const phaseCommand = async (dir: string, opts: { out?: string }): Promise
   const count = (f: (c: PhaseCell) => unknown) => new Set(data.map(f)).size;
   const failed = data.filter((c) => c.status !== 'success').length;
   const missing = cells.length - data.length;
-  process.stdout.write(`phase diagram of ${data.length} cells (${count((c) => c.activation)} activation(s) x ${count((c) => c.g2)} g2/g1 x ${count((c) => c.etaD)} etaD/etaG), `
+  process.stdout.write(`phase diagram of ${data.length} cells (${count((c) => c.activation)} activation(s) x ${count((c) => c.g2)} g2/g1 x ${count((c) => c.etaD)} etaD/etaG; ${fields.join(', ')}), `
     + `${failed} failed (marked "fail"), ${missing} not run: ${out}\n`);
   return EXIT.ok;
 };

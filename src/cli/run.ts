@@ -28,6 +28,7 @@ export const humanRun = (r: RunOutcome, K: number): string => {
   if (r.status !== 'success') lines.push(`  ${(r as { message: string }).message}`, `  what it means: ${FAILURE_HELP[r.status]}`);
   const m = r.metrics;
   if (m) {
+    if (m.digitsHit !== undefined) lines.push(`  digits hit ${m.digitsHit}/${K}   entropy gap ${fmt(m.entropyGap)} (log K = ${fmt(Math.log(K))})   mean nearest distance ${fmt(m.meanNearestDistance)} (cosine; Euclidean: ${m.digitsHitEuclidean} hit, ${fmt(m.meanNearestDistanceEuclidean)})`);
     lines.push(`  collapse score ${fmt(m.collapseScore)}   modes covered ${m.modesCovered}/${K}   quality ${fmt(m.quality)}`);
     lines.push(`  mean gap ${fmt(m.meanGap)}   MMD^2 ${fmt(m.mmd2)}   sliced W2 ${fmt(m.slicedW2)}`);
     lines.push(`  critic V ${fmt(m.criticValue)}   R ${fmt(m.regularizer)}   |grad D| mean ${fmt(m.gradNormMean)} max ${fmt(m.gradNormMax)}   |theta| ${fmt(m.thetaNorm)}`);
@@ -68,7 +69,7 @@ export const runCommand = async (file: string, opts: RunCliOptions): Promise<num
   }
   if (opts.out) writeRunOutput(opts.out, config, r);
   if (opts.json) process.stdout.write(JSON.stringify(runJson(r)) + '\n');
-  else process.stdout.write(humanRun(r, config.target.kind === 'points' ? config.target.points.length : r.metrics ? Math.max(r.metrics.occupancy.length, 1) : 0) + '\n');
+  else process.stdout.write(humanRun(r, r.metrics ? Math.max(r.metrics.occupancy.length, 1) : 0) + '\n');
   if (opts.out) process.stderr.write(`wrote ${opts.out}/{result,final,metrics,trajectory}.json, trajectory.csv, config.resolved.json\n`);
   if (r.status === 'success') return EXIT.ok;
   if (r.status === 'interrupted' || signalled) return EXIT.interrupted;

@@ -13,7 +13,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import { resolveDataPaths } from '../model/config.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell, type ResultLine, type SweepSpec } from '../experiments/sweep.ts';
 import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
@@ -24,7 +25,9 @@ import { onInterrupt, progressBar } from './progress.ts';
 export const CRASHED = 'crashed';
 
 export const loadSweep = (file: string): { spec: SweepSpec; cells: Cell[] } => {
-  const spec = parseSweep(readJsonFile(file, 'sweep'));
+  const json = readJsonFile(file, 'sweep') as Record<string, unknown>;
+  // Data files named in the base config are relative to the sweep file's folder.
+  const spec = parseSweep(json !== null && typeof json === 'object' && 'base' in json ? { ...json, base: resolveDataPaths(json.base, dirname(resolvePath(file))) } : json);
   if (E.isLeft(spec)) throw new UsageError(`${file}: ${spec.left.message}`);
   const cells = expandSweep(spec.right);
   if (E.isLeft(cells)) throw new UsageError(`${file}: ${cells.left.message}`);
@@ -54,8 +57,8 @@ export const crashLine = (cell: Cell, e: WorkerCrash): ResultLine => ({
   status: CRASHED, t: e.t ?? 0, message: e.message, stats: {},
 });
 
-export const writeAggregate = (dir: string, spec: SweepSpec, lines: readonly ResultLine[], extra: Record<string, unknown>) => {
-  const agg = aggregate(spec, lines);
+export const writeAggregate = (dir: string, spec: SweepSpec, lines: readonly ResultLine[], extra: Record<string, unknown>, cells?: readonly Cell[]) => {
+  const agg = aggregate(spec, lines, cells);
   writeAtomic(join(dir, 'cells.csv'), toCsv(agg.header, agg.rows));
   writeJson(dir, 'summary.json', { cells: lines.length, ...extra });
 };
@@ -125,7 +128,7 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
     await pool.close();
   }
   const complete = !interrupted && lines.length === cells.length;
-  writeAggregate(dir, spec, lines, { complete, shard: `${si}/${sn}`, total: cells.length, failures });
+  writeAggregate(dir, spec, lines, { complete, shard: `${si}/${sn}`, total: cells.length, failures }, all);
   process.stderr.write(`egan sweep: ${lines.length}/${cells.length} cells in ${resultsPath}${failures ? ` (${failures} failed solves recorded with their status)` : ''}; table ${join(dir, 'cells.csv')}${complete ? '' : '; incomplete: rerun with --resume'}\n`);
   return interrupted ? EXIT.interrupted : EXIT.ok;
 };
@@ -149,20 +152,24 @@ export const mergeCommand = async (dirs: string[], opts: { out: string; sweep?: 
   const merged = [...seen.values()].sort((a, b) => a.index - b.index);
   let missing: number[] = [];
   let spec: SweepSpec | undefined;
+  let cells: Cell[] | undefined;
   if (opts.sweep) {
     const s = loadSweep(opts.sweep);
     spec = s.spec;
+    cells = s.cells;
     missing = s.cells.filter((c) => !seen.has(c.key)).map((c) => c.index);
   } else {
     const first = readJsonFile(join(dirs[0], 'sweep.resolved.json'), 'sweep');
     const p = parseSweep(first);
     if (E.isLeft(p)) throw new UsageError(p.left.message);
     spec = p.right;
+    const expanded = expandSweep(spec);
+    if (E.isRight(expanded)) cells = expanded.right;
   }
   mkdirSync(opts.out, { recursive: true });
   writeFileSync(join(opts.out, 'results.jsonl'), merged.map((l) => JSON.stringify(l)).join('\n') + '\n');
   writeJson(opts.out, 'sweep.resolved.json', spec);
-  writeAggregate(opts.out, spec, merged, { complete: opts.sweep ? missing.length === 0 : undefined, missing, duplicates, conflicts, sources: dirs });
+  writeAggregate(opts.out, spec, merged, { complete: opts.sweep ? missing.length === 0 : undefined, missing, duplicates, conflicts, sources: dirs }, cells);
   process.stdout.write(`merged ${merged.length} cells from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} into ${opts.out}\n`);
   if (duplicates.length) process.stdout.write(`duplicates (identical, kept once): ${duplicates.join(', ')}\n`);
   if (conflicts.length) process.stdout.write(`conflicts (same cell, different results): ${conflicts.join(', ')}\n`);

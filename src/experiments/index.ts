@@ -13,6 +13,9 @@ export {
   runModel, configSolver, modelWarnings, runJson, tauFromEvents, distanceFn, THETA_GROWTH_WARNING,
   type RunResult, type RunFailure, type RunOptions, type RunStats, type TauEpsSpec, type RunWarning, type RunWarningCode,
 } from './run.ts';
-export { metricsAt, coverage, meanGap, meanGapVector, targetMean, mmd2, medianBandwidth, slicedW2, thetaNorm, type Metrics, type Coverage } from './metrics.ts';
+export {
+  metricsAt, cloudMetrics, coverage, meanGap, meanGapVector, targetMean, mmd2, mmd2Estimate, MMD_MAX_POINTS, medianBandwidth, slicedW2, thetaNorm,
+  nearestStats, nearestMetrics, isPointCloud, type Metrics, type CloudMetrics, type Coverage, type NearestStats,
+} from './metrics.ts';
 export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.ts';
-export { parseSweep, expandSweep, shardCells, readResults, aggregate, configKey, OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';
+export { parseSweep, expandSweep, shardCells, readResults, aggregate, configKey, OBSERVABLES, NEAREST_OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';

@@ -73,18 +73,42 @@ const sqdist = (A: Float64Array, a: number, B: Float64Array, b: number, d: numbe
   return s;
 };
 
-/** Median of pairwise distances of the pooled sample (at most 600 points, taken with a fixed stride). */
+/**
+ * Median of pairwise distances of a pooled sample: every max(1, floor(n / 300))-th particle and target point
+ * (so at most ~600 points once n passes 300; all of them below), distances computed in place.
+ */
 export const medianBandwidth = (X: Float64Array, N: number, t: Target): number => {
   const d = t.d;
-  const pool: number[][] = [];
-  const take = (A: Float64Array, n: number, cap: number) => { const step = Math.max(1, Math.floor(n / cap)); for (let i = 0; i < n; i += step) pool.push(Array.from(A.subarray(i * d, (i + 1) * d))); };
+  const rows: [Float64Array, number][] = [];
+  const take = (A: Float64Array, n: number, cap: number) => { const step = Math.max(1, Math.floor(n / cap)); for (let i = 0; i < n; i += step) rows.push([A, i * d]); };
   take(X, N, 300);
   take(t.points, t.M, 300);
-  const ds: number[] = [];
-  for (let a = 0; a < pool.length; a++) for (let b = 0; b < a; b++) ds.push(Math.sqrt(pool[a].reduce((s, v, c) => s + (v - pool[b][c]) ** 2, 0)));
-  ds.sort((x, y) => x - y);
+  const ds = new Float64Array((rows.length * (rows.length - 1)) / 2);
+  let q = 0;
+  for (let a = 0; a < rows.length; a++) {
+    const [A, ao] = rows[a];
+    for (let b = 0; b < a; b++) {
+      const [B, bo] = rows[b];
+      let s = 0;
+      for (let c = 0; c < d; c++) { const x = A[ao + c] - B[bo + c]; s += x * x; }
+      ds[q++] = Math.sqrt(s);
+    }
+  }
+  ds.sort();
   const med = ds.length ? ds[Math.floor(ds.length / 2)] : 1;
   return med > 0 ? med : 1;
+};
+
+/** Largest number of points per side the MMD² estimate uses; beyond it a seeded subsample of this size is taken. */
+export const MMD_MAX_POINTS = 4096;
+
+/** Indices of a seeded subsample of k of n items (all of them, in order, when n <= k). */
+const subsample = (n: number, k: number, seed: number, tag: string): Int32Array => {
+  if (n <= k) return Int32Array.from({ length: n }, (_, i) => i);
+  const rng = makeRng(seed, tag);
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) { const j = i + Math.floor(rng.uniform() * (n - i)); const x = idx[i]; idx[i] = idx[j]; idx[j] = x; }
+  return idx.slice(0, k).sort();
 };
 
 /**
@@ -92,15 +116,81 @@ export const medianBandwidth = (X: Float64Array, N: number, t: Target): number =
  * Gaussian kernel exp(-|x - y|^2 / (2 bw^2)): the biased (V-statistic) estimate
  * E_QQ k + E_PP k - 2 E_QP k, which is >= 0 and exactly 0 when Q = P.
  */
-export const mmd2 = (X: Float64Array, N: number, t: Target, bandwidth?: number): number => {
+export const mmd2 = (X: Float64Array, N: number, t: Target, bandwidth?: number, seed = 0): number => mmd2Estimate(X, N, t, bandwidth, seed).value;
+
+/**
+ * mmd2, with how it was computed: exact (every pair) up to MMD_MAX_POINTS points per side; beyond, on a seeded
+ * subsample of that many per side (target weights renormalized over the subsample), whose error is of order
+ * 1/sqrt(MMD_MAX_POINTS) ~ 0.016 in MMD (Gretton et al., JMLR 2012, Thm. 7); `points` then says how many
+ * points per side were used.
+ */
+export const mmd2Estimate = (X: Float64Array, N: number, t: Target, bandwidth?: number, seed = 0): { value: number; points?: number } => {
   const bw = bandwidth ?? medianBandwidth(X, N, t);
   const g = -1 / (2 * bw * bw);
-  const d = t.d, w = t.weights;
+  const d = t.d;
+  const I = subsample(N, MMD_MAX_POINTS, seed, 'mmd-particles'), J = subsample(t.M, MMD_MAX_POINTS, seed, 'mmd-target');
+  const sub = I.length < N || J.length < t.M;
+  let ws = 0;
+  for (let b = 0; b < J.length; b++) ws += t.weights[J[b]];
+  const w = sub ? Float64Array.from(J, (j) => t.weights[j] / ws) : t.weights;
+  const n = I.length;
   let qq = 0, pp = 0, qp = 0;
-  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) qq += Math.exp(g * sqdist(X, i, X, j, d));
-  for (let a = 0; a < t.M; a++) for (let b = 0; b < t.M; b++) pp += w[a] * w[b] * Math.exp(g * sqdist(t.points, a, t.points, b, d));
-  for (let i = 0; i < N; i++) for (let b = 0; b < t.M; b++) qp += w[b] * Math.exp(g * sqdist(X, i, t.points, b, d));
-  return Math.max(0, qq / (N * N) + pp - (2 * qp) / N);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) qq += Math.exp(g * sqdist(X, I[i], X, I[j], d));
+  for (let a = 0; a < J.length; a++) for (let b = 0; b < J.length; b++) pp += w[a] * w[b] * Math.exp(g * sqdist(t.points, J[a], t.points, J[b], d));
+  for (let i = 0; i < n; i++) for (let b = 0; b < J.length; b++) qp += w[b] * Math.exp(g * sqdist(X, I[i], t.points, J[b], d));
+  const value = Math.max(0, qq / (n * n) + pp - (2 * qp) / n);
+  return sub ? { value, points: Math.max(n, J.length) } : { value };
+};
+
+/** The paper's real-data metrics by one distance (docs/model.md §5). */
+export interface NearestStats {
+  /** Distinct target points that are some particle's nearest (100 = full coverage of 100 digits, 1 = total collapse). */
+  readonly hit: number;
+  /** log K + sum_k p_k log p_k over the fractions of particles whose nearest is target k (0: every target once; log K: all on one). */
+  readonly entropyGap: number;
+  /** Mean over particles of the distance to the nearest target point. */
+  readonly meanNearest: number;
+}
+
+/**
+ * Each particle's nearest target point (a mode of a point-cloud target, duplicates counted once) by cosine
+ * distance 1 - x.y / (|x| |y|) (a zero vector is at distance 1 from everything) or by Euclidean distance,
+ * and the paper's three numbers (docs/model.md §5, §9). O(N K d).
+ */
+export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cosine' | 'euclidean'): NearestStats => {
+  const { d, K, centres } = t;
+  const cn = new Float64Array(K);
+  for (let k = 0; k < K; k++) { let s = 0; for (let c = 0; c < d; c++) s += centres[k * d + c] ** 2; cn[k] = Math.sqrt(s); }
+  const counts = new Int32Array(K);
+  let total = 0;
+  for (let i = 0; i < N; i++) {
+    const xo = i * d;
+    let xn = 0;
+    for (let c = 0; c < d; c++) xn += X[xo + c] * X[xo + c];
+    xn = Math.sqrt(xn);
+    let best = Infinity, kb = 0;
+    for (let k = 0; k < K; k++) {
+      const co = k * d;
+      let dist: number;
+      if (metric === 'cosine') {
+        let dot = 0;
+        for (let c = 0; c < d; c++) dot += X[xo + c] * centres[co + c];
+        dist = xn > 0 && cn[k] > 0 ? 1 - dot / (xn * cn[k]) : 1;
+      } else {
+        let s = 0;
+        for (let c = 0; c < d; c++) { const x = X[xo + c] - centres[co + c]; s += x * x; }
+        dist = Math.sqrt(s);
+      }
+      if (dist < best) { best = dist; kb = k; }
+    }
+    counts[kb]++;
+    total += Math.max(0, best);
+  }
+  // log K + sum p log p written as sum p log(K p) (equal since sum p = 1): exactly 0 when every target is hit
+  // once (K p = 1) and exactly log K when all particles share one.
+  let gap = 0, hit = 0;
+  for (let k = 0; k < K; k++) if (counts[k] > 0) { hit++; gap += (counts[k] / N) * Math.log((K * counts[k]) / N); }
+  return { hit, entropyGap: Math.max(0, gap), meanNearest: total / N };
 };
 
 /** W2^2 between two weighted 1-D samples, by merging their quantile functions. */
@@ -140,13 +230,34 @@ export const slicedW2 = (X: Float64Array, N: number, t: Target, projections = 64
 export interface Metrics extends Coverage {
   readonly meanGap: number;
   readonly mmd2: number;
+  /** Points per side behind mmd2 when it was estimated on a subsample (absent: every pair). */
+  readonly mmd2Points?: number;
   readonly slicedW2: number;
   readonly criticValue: number;
   readonly regularizer: number;
   readonly gradNormMean: number;
   readonly gradNormMax: number;
   readonly thetaNorm: number;
+  /** For point-cloud targets (points, dataset, mnist): the paper's metrics by cosine distance, and by Euclidean distance. */
+  readonly digitsHit?: number;
+  readonly entropyGap?: number;
+  readonly meanNearestDistance?: number;
+  readonly digitsHitEuclidean?: number;
+  readonly entropyGapEuclidean?: number;
+  readonly meanNearestDistanceEuclidean?: number;
 }
+
+/** Whether a target is a point cloud whose every point is a mode (the paper's nearest-target metrics apply). */
+export const isPointCloud = (t: Target): boolean => t.kind === 'points' || t.kind === 'dataset' || t.kind === 'mnist';
+
+/** The nearest-target metrics of a point-cloud target, under their output names (both distances). */
+export const nearestMetrics = (X: Float64Array, N: number, t: Target) => {
+  const c = nearestStats(X, N, t, 'cosine'), e = nearestStats(X, N, t, 'euclidean');
+  return {
+    digitsHit: c.hit, entropyGap: c.entropyGap, meanNearestDistance: c.meanNearest,
+    digitsHitEuclidean: e.hit, entropyGapEuclidean: e.entropyGap, meanNearestDistanceEuclidean: e.meanNearest,
+  };
+};
 
 /** |theta|: the Euclidean norm of the critic's parameters in a state u of a model. */
 export const thetaNorm = (m: EganModel, u: Float64Array): number => {
@@ -155,15 +266,35 @@ export const thetaNorm = (m: EganModel, u: Float64Array): number => {
   return Math.sqrt(th);
 };
 
+/** The observables of a particle cloud alone (no critic): coverage, distances, and the nearest-target metrics of point-cloud targets. */
+export type CloudMetrics = Omit<Metrics, 'criticValue' | 'regularizer' | 'gradNormMean' | 'gradNormMax' | 'thetaNorm'>;
+
+/**
+ * The observables of docs/model.md §5 of N particles X (N x d) against a target, without a critic: what
+ * `egan eval` reports for a cloud read from a file. `seed` seeds the sliced-W2 projections (and MMD²'s
+ * subsample beyond MMD_MAX_POINTS).
+ * @example
+ * cloudMetrics(X, 100, buildTarget(config.target, config.seed), config.seed);   // { digitsHit, entropyGap, ... }
+ */
+export const cloudMetrics = (X: Float64Array, N: number, t: Target, seed: number): CloudMetrics => {
+  const mmd = mmd2Estimate(X, N, t, undefined, seed);
+  return {
+    ...coverage(X, N, t),
+    meanGap: meanGap(X, N, t),
+    mmd2: mmd.value,
+    ...(mmd.points !== undefined ? { mmd2Points: mmd.points } : {}),
+    slicedW2: slicedW2(X, N, t, 64, seed),
+    ...(isPointCloud(t) ? nearestMetrics(X, N, t) : {}),
+  };
+};
+
 /** Every observable of docs/model.md §5 at a state u of a model. */
 export const metricsAt = (m: EganModel, u: Float64Array): Metrics => {
   const X = u.subarray(0, m.N * m.d);
   const cs = criticObjective(m, u);
+  const cloud = cloudMetrics(X, m.N, m.target, m.config.seed);
   return {
-    ...coverage(X, m.N, m.target),
-    meanGap: meanGap(X, m.N, m.target),
-    mmd2: mmd2(X, m.N, m.target),
-    slicedW2: slicedW2(X, m.N, m.target, 64, m.config.seed),
+    ...cloud,
     criticValue: cs.V,
     regularizer: cs.R,
     gradNormMean: cs.gradNormMean,

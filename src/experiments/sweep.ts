@@ -177,15 +177,29 @@ export const readResults = (path: string): { lines: ResultLine[]; torn: number }
 };
 
 export const OBSERVABLES = ['collapseScore', 'modesCovered', 'quality', 'meanGap', 'mmd2', 'slicedW2', 'criticValue', 'regularizer', 'gradNormMean', 'gradNormMax', 'thetaNorm'] as const;
+/** The paper's nearest-target metrics (point-cloud targets): columns of cells.csv when any line has them. */
+export const NEAREST_OBSERVABLES = ['digitsHit', 'entropyGap', 'meanNearestDistance', 'digitsHitEuclidean', 'entropyGapEuclidean', 'meanNearestDistanceEuclidean'] as const;
 
-/** Cells x observables, sorted by cell index, ready to plot. */
-export const aggregate = (spec: SweepSpec, lines: readonly ResultLine[]): { header: string[]; rows: (number | string | null)[][] } => {
+/**
+ * Cells x observables, sorted by cell index, ready to plot. Given the sweep's cells, two columns derived from
+ * each cell's resolved config come after the axes: g2g1 (kernel.g2 / kernel.g1, two-point kernels) and
+ * etaDetaG (etaD / etaG), the coordinates of the phase diagram whatever the axes were.
+ */
+export const aggregate = (spec: SweepSpec, lines: readonly ResultLine[], cells?: readonly Cell[]): { header: string[]; rows: (number | string | null)[][] } => {
   const paths = spec.axes.map((a) => a.path);
-  const header = ['index', 'key', ...paths, 'status', 't', 'rhsEvals', ...OBSERVABLES, 'tauEps'];
-  const rows = [...lines].sort((a, b) => a.index - b.index).map((l) => [
-    l.index, l.key, ...paths.map((p) => l.assignment[p] as number | string), l.status, l.t, (l.stats.rhsEvals as number) ?? null,
-    ...OBSERVABLES.map((o) => (l.metrics && typeof l.metrics[o] === 'number' ? (l.metrics[o] as number) : null)),
-    l.tauEps ?? null,
-  ]);
+  const byKey = new Map((cells ?? []).map((c) => [c.key, c.config]));
+  const nearest = NEAREST_OBSERVABLES.filter((o) => lines.some((l) => l.metrics && typeof l.metrics[o] === 'number'));
+  const derived = cells ? ['g2g1', 'etaDetaG'] : [];
+  const header = ['index', 'key', ...paths, ...derived, 'status', 't', 'rhsEvals', ...OBSERVABLES, ...nearest, 'tauEps'];
+  const rows = [...lines].sort((a, b) => a.index - b.index).map((l) => {
+    const c = byKey.get(l.key);
+    const g2g1 = c && c.kernel.kind === 'two-point' && c.kernel.g1 > 0 ? c.kernel.g2 / c.kernel.g1 : null;
+    return [
+      l.index, l.key, ...paths.map((p) => l.assignment[p] as number | string), ...(cells ? [g2g1, c ? c.etaD / c.etaG : null] : []),
+      l.status, l.t, (l.stats.rhsEvals as number) ?? null,
+      ...[...OBSERVABLES, ...nearest].map((o) => (l.metrics && typeof l.metrics[o] === 'number' ? (l.metrics[o] as number) : null)),
+      l.tauEps ?? null,
+    ];
+  });
   return { header, rows };
 };

@@ -14,10 +14,13 @@
  * - `solver.method` "rk4" / "euler" take `h`; adaptive methods take rtol/atol.
  */
 import { z } from 'zod';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { DEFAULT_ATOL, DEFAULT_FIXED_MAX_STEPS, DEFAULT_MAX_STEPS, DEFAULT_RTOL, solverEntries, solverRegistryVersion } from '../ode/solver.ts';
 import '../ode/solvers/index.ts';
+import { loadPoints, type DataError, type DataFormat, type DataSpec, type Normalize, type PointCloud } from './datasets.ts';
+import { loadMnist, MNIST_DIM } from './mnist.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const pos = num.refine((x) => x > 0, { message: 'expected a number > 0' });
@@ -31,11 +34,31 @@ export type Activation = (typeof ACTIVATIONS)[number];
 const samples = z.int().min(1).max(10_000_000).default(512);
 const dim = z.int().min(1).max(1000).default(2);
 
+/** Normalization of points read from a file (datasets.ts). */
+const normalize = z.union([z.enum(['none', 'standardize']), z.strictObject({ mean: num, std: pos })]);
+/** Where and how points are read from a file (datasets.ts): the file's rows offset .. offset + count. */
+const dataFields = {
+  file: z.string().min(1, { message: 'expected a file path' }),
+  format: z.enum(['idx', 'npy', 'csv', 'json']).optional(),
+  offset: z.int().min(0).default(0),
+  count: z.int().min(1).optional(),
+  scale: pos.default(1),
+  normalize: normalize.default('none'),
+};
+/** An MNIST slice (mnist.ts). */
+const mnistFields = {
+  split: z.enum(['train', 'test']).default('train'),
+  offset: z.int().min(0).default(0),
+  normalize: z.enum(['mnist', 'unit', 'none']).default('mnist'),
+};
+
 export const TargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ring'), modes: z.int().min(1).max(100_000).default(8), radius: pos.default(0.75), std: nonneg.default(0.075), samples, dim }),
   z.strictObject({ kind: z.literal('grid'), side: z.int().min(1).max(1000).default(5), spacing: pos.default(0.5), std: nonneg.default(0.05), samples, dim }),
   z.strictObject({ kind: z.literal('gaussian'), mean: vecOrScalar.default(0), std: nonneg.default(1), samples, dim }),
   z.strictObject({ kind: z.literal('points'), points: z.array(point).min(1, { message: 'expected at least one target point' }), weights: z.array(pos).optional() }),
+  z.strictObject({ kind: z.literal('dataset'), ...dataFields, dim: z.int().min(1).optional(), weights: z.array(pos).optional() }),
+  z.strictObject({ kind: z.literal('mnist'), ...mnistFields, count: z.int().min(1).max(60_000).default(100) }),
 ]);
 
 export const ParticlesSchema = z.strictObject({
@@ -43,6 +66,8 @@ export const ParticlesSchema = z.strictObject({
   init: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('gaussian'), mean: vecOrScalar.default(0), std: nonneg.default(0.1) }),
     z.strictObject({ kind: z.literal('points'), points: z.array(point).min(1) }),
+    z.strictObject({ kind: z.literal('dataset'), ...dataFields }),
+    z.strictObject({ kind: z.literal('mnist'), ...mnistFields, count: z.int().min(1).max(60_000).optional() }),
   ]).prefault({ kind: 'gaussian' }),
 });
 
@@ -138,10 +163,41 @@ const at = (obj: unknown, path: readonly PropertyKey[]): unknown => {
   return o;
 };
 
-/** The dimension d of output space implied by the target. */
+/**
+ * The config JSON with relative `file` paths of dataset targets and initial particles made absolute against
+ * `baseDir` (the CLI passes the config file's folder, so a config refers to data beside it). Other values
+ * are returned unchanged (validation happens in parseConfig).
+ */
+export const resolveDataPaths = (input: unknown, baseDir: string): unknown => {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const c = input as Record<string, unknown>;
+  const fix = (o: unknown) => {
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) return o;
+    const r = o as Record<string, unknown>;
+    return r.kind === 'dataset' && typeof r.file === 'string' && !isAbsolute(r.file) ? { ...r, file: resolvePath(baseDir, r.file) } : o;
+  };
+  const particles = c.particles !== null && typeof c.particles === 'object' && !Array.isArray(c.particles)
+    ? { ...(c.particles as Record<string, unknown>), ...('init' in (c.particles as object) ? { init: fix((c.particles as Record<string, unknown>).init) } : {}) } : c.particles;
+  return { ...c, ...('target' in c ? { target: fix(c.target) } : {}), ...('particles' in c ? { particles } : {}) };
+};
+
+/** The DataSpec of a dataset field set (target or initial particles). */
+export const dataSpecOf = (f: { file: string; format?: DataFormat; offset: number; count?: number; scale: number; normalize: Normalize }): DataSpec =>
+  ({ file: f.file, format: f.format, offset: f.offset, count: f.count, scale: f.scale, normalize: f.normalize });
+
+/** The points of a dataset or mnist target (read once per process and file: datasets.ts caches them). */
+export const targetCloud = (t: Extract<Config['target'], { kind: 'dataset' | 'mnist' }>): E.Either<DataError, PointCloud> =>
+  t.kind === 'mnist' ? loadMnist(t) : loadPoints(dataSpecOf(t));
+
+/** The dimension d of output space implied by the target (a dataset's from its file; 0 when it cannot be read). */
 export const targetDim = (t: Config['target']): number => {
   if (t.kind === 'points') return t.points[0].length;
   if (t.kind === 'gaussian' && Array.isArray(t.mean)) return t.mean.length;
+  if (t.kind === 'mnist') return MNIST_DIM;
+  if (t.kind === 'dataset') {
+    const cloud = targetCloud(t);
+    return t.dim ?? (E.isRight(cloud) ? cloud.right.dim : 0);
+  }
   return t.dim;
 };
 
@@ -156,6 +212,14 @@ export const criticParamCount = (c: Config['critic'], d: number): number => {
 
 /** Checks that involve several fields (dimensions, PSD, parameter counts). */
 const crossCheck = (c: Config): Omit<ConfigError, '_tag'> | undefined => {
+  if (c.target.kind === 'dataset' || c.target.kind === 'mnist') {
+    const cloud = targetCloud(c.target);
+    const field = c.target.kind === 'dataset' ? 'target.file' : 'target';
+    if (E.isLeft(cloud)) return { path: field, value: c.target.kind === 'dataset' ? c.target.file : c.target.kind, expected: `${cloud.left.file}: ${cloud.left.message}` };
+    const t = c.target;
+    if (t.kind === 'dataset' && t.dim !== undefined && t.dim !== cloud.right.dim) return { path: 'target.dim', value: t.dim, expected: `expected ${cloud.right.dim}, the dimension of the points in ${t.file} (${cloud.right.rows} rows)` };
+    if (t.kind === 'dataset' && t.weights && t.weights.length !== cloud.right.rows) return { path: 'target.weights', value: t.weights.length, expected: `expected one weight per target point (${cloud.right.rows})` };
+  }
   const d = targetDim(c.target);
   const N = c.particles.n;
   if (c.target.kind === 'points') {
@@ -171,7 +235,12 @@ const crossCheck = (c: Config): Omit<ConfigError, '_tag'> | undefined => {
     if (init.points.length !== N) return { path: 'particles.init.points', value: `${init.points.length} points`, expected: `expected particles.n = ${N} points` };
     const bad = init.points.findIndex((p) => p.length !== d);
     if (bad >= 0) return { path: `particles.init.points.${bad}`, value: init.points[bad], expected: `expected ${d} coordinates (the target's dimension)` };
-  } else if (Array.isArray(init.mean) && init.mean.length !== d) {
+  } else if (init.kind === 'dataset' || init.kind === 'mnist') {
+    const cloud = init.kind === 'mnist' ? loadMnist({ ...init, count: init.count ?? N }) : loadPoints({ ...dataSpecOf(init), count: init.count ?? N });
+    if (E.isLeft(cloud)) return { path: init.kind === 'dataset' ? 'particles.init.file' : 'particles.init', value: init.kind === 'dataset' ? init.file : init.kind, expected: `${cloud.left.file}: ${cloud.left.message}` };
+    if (cloud.right.rows !== N) return { path: 'particles.init.count', value: cloud.right.rows, expected: `expected particles.n = ${N} points` };
+    if (cloud.right.dim !== d) return { path: 'particles.init', value: `points of dimension ${cloud.right.dim}`, expected: `expected ${d} coordinates (the target's dimension)` };
+  } else if (init.kind === 'gaussian' && Array.isArray(init.mean) && init.mean.length !== d) {
     return { path: 'particles.init.mean', value: init.mean, expected: `expected a number or ${d} coordinates` };
   }
   const k = c.kernel;

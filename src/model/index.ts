@@ -10,14 +10,16 @@
  * @module
  */
 export {
-  parseConfig, configSchema, formatConfigError, targetDim, criticParamCount, ACTIVATIONS,
+  parseConfig, configSchema, formatConfigError, targetDim, criticParamCount, resolveDataPaths, targetCloud, ACTIVATIONS,
   type Config, type ConfigInput, type ConfigError, type Activation,
 } from './config.ts';
 export { buildModel, makeModel, type EganModel } from './model.ts';
 export type { EganParts } from './parts.ts';
 export { getField, setField } from './fieldPath.ts';
 export { makeRng, type Rng } from './random.ts';
-export { buildTarget, type Target } from './targets.ts';
+export { buildTarget, normalizeWeights, type Target } from './targets.ts';
+export { loadPoints, pointsShape, formatOf, type DataSpec, type DataFormat, type DataError, type Normalize, type PointCloud } from './datasets.ts';
+export { loadMnist, loadMnistLabels, mnistFolder, MNIST_MEAN, MNIST_STD, MNIST_DIM, type MnistSpec, type MnistSplit, type MnistNormalize } from './mnist.ts';
 export { initialParticles } from './particles.ts';
 export { buildKernel, twoPointKernel, matrixKernel, ntkMatrix, fitTwoPoint, type Kernel } from './kernels.ts';
 export { criticShape, initTheta, type CriticShape } from './critic.ts';

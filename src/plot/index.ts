@@ -5,4 +5,4 @@
  * @module
  */
 export { renderSvg, lineChart, type VlSpec } from './svg.ts';
-export { phaseDiagramSpec, type PhaseCell, type PhaseField } from './phase.ts';
+export { phaseDiagramSpec, phaseMetric, type PhaseCell, type PhaseMetric } from './phase.ts';

@@ -15,7 +15,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { makePool, phaseDiagramSpec, renderSvg, type PhaseCell, type PhaseField, type Activation, type ConfigInput, type Config, type RunOutcome } from '../api.ts';
+import { makePool, phaseDiagramSpec, phaseMetric, renderSvg, type PhaseCell, type Activation, type ConfigInput, type Config, type RunOutcome } from '../api.ts';
 import { resolve } from './criticalDamping.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
 
@@ -56,8 +56,8 @@ export const modeCollapseFigure = async (o: FigureOptions & { outDir: string }):
     const r = outcomes.get(i)!;
     return [c.activation, c.g2, c.etaD, r.status, r.t, r.metrics ? r.metrics.modesCovered / 8 : null, r.metrics?.collapseScore ?? null, r.metrics?.quality ?? null, r.stats.rhsEvals];
   });
-  const data: PhaseCell[] = rows.map(([activation, g2, etaD, status, , covered, score]) => ({ activation, g2, etaD, status, covered, score }) as PhaseCell);
-  const panel = (field: PhaseField, title: string) => renderSvg(phaseDiagramSpec(data, field, title));
+  const data: PhaseCell[] = rows.map(([activation, g2, etaD, status, , covered, score]) => ({ activation, g2, etaD, status, values: { modesCoveredFraction: covered, collapseScore: score } }) as PhaseCell);
+  const panel = (field: string, title: string) => renderSvg(phaseDiagramSpec(data, phaseMetric(field, 8), title));
   // Snapshots: final particles at the first activation's cells with the largest etaD.
   const snapEta = etaDs[etaDs.length - 1];
   const snaps = cells.map((c, i) => ({ c, r: outcomes.get(i)! })).filter(({ c }) => c.activation === acts[0] && c.etaD === snapEta);
@@ -75,7 +75,7 @@ export const modeCollapseFigure = async (o: FigureOptions & { outDir: string }):
       color: { field: 'kind', type: 'nominal', title: null }, shape: { field: 'kind', type: 'nominal', title: null },
     } },
   } as never);
-  const svgs = await Promise.all([panel('covered', 'Modes covered / K'), panel('score', 'Collapse score (0 uniform, 1 one mode)'), snapSvg]);
+  const svgs = await Promise.all([panel('modesCoveredFraction', 'Modes covered / K'), panel('collapseScore', 'Collapse score (0 uniform, 1 one mode)'), snapSvg]);
   const failures = rows.filter((r) => r[3] !== 'success').length;
   const first = (act: Activation, eta: number, g2: number) => rows.find((r) => r[0] === act && r[2] === eta && r[1] === g2);
   const q: Record<string, number> = {};

@@ -110,7 +110,7 @@ describe('egan sweep', () => {
   it('egan phase draws the phase diagram of a sweep (each cell at its g2/g1 and etaD with its modes covered / K); a folder without a sweep or a sweep without an etaD axis exits 2 naming it', () => {
     const r = egan(['phase', ref]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^phase diagram of 8 cells \(1 activation\(s\) x 4 g2\/g1 x 2 etaD\/etaG\), 0 failed \(marked "fail"\), 0 not run: /);
+    expect(r.stdout).toMatch(/^phase diagram of 8 cells \(1 activation\(s\) x 4 g2\/g1 x 2 etaD\/etaG; modesCoveredFraction, collapseScore\), 0 failed \(marked "fail"\), 0 not run: /);
     const svg = readFileSync(join(ref, 'phase.svg'), 'utf8');
     const order = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1];
     const drawn = [...svg.matchAll(/aria-label="g2\/g1: ([^;]*); etaD\/etaG: ([^;]*); modes covered \/ K: ([^"]*)"/g)].map((m) => [+m[1], +m[2], +m[3]]).sort(order);
