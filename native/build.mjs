@@ -70,7 +70,7 @@ const build = () => {
   rmSync(NATIVE_RECORD, { force: true });
   const tmp = join(NATIVE_BUILD, `egan-${process.pid}.node`);
   const base = ['-O3', '-std=c11', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared', '-pthread', '-Wall', ...(platform() === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [])];
-  const sources = ['oneLayer.c', 'team.c', 'binding.c'].map((f) => join(NATIVE_DIR, f));
+  const sources = ['oneLayer.c', 'tiles.c', 'team.c', 'binding.c'].map((f) => join(NATIVE_DIR, f));
   let flags, error = '';
   for (const target of [['-march=native'], ['-mcpu=native'], []]) {
     const args = [...base, ...target, '-o', tmp, ...sources, '-lm'];

@@ -26,13 +26,17 @@
  * the lane extractions an in-order sum across a vector needs (those took a
  * third of the kernel: 22-24 -> 15-19 us per call of the small config); the sums
  * over units (g = grad_x D) become the sequential ones, and they are fewer.
- * Any other d keeps JavaScript's unit-major layout, A[r nb + i]. Nothing is
- * allocated after eganOneLayerCreate.
+ * Any other d takes the "wide" path below: every buffer point-major (A[i H + r],
+ * g[i d + q]) and the four products of the layer (pre-activations, grad_x D,
+ * the tangent a_d = W v, the weight gradient) as register-tiled products
+ * (tiles.c) whose every output is the JavaScript kernel's in-order sum. Nothing
+ * is allocated after eganOneLayerCreate.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "oneLayer.h"
+#include "tiles.h"
 
 /* The reduction's constants (passed by value into the loops) and its two tables (restrict pointers). */
 typedef struct { double K32, L32_HI, L32_LO, BIAS, E2, E3, E4, E5, E6, E7; } ExpConst;
@@ -47,6 +51,8 @@ struct EganOneLayer {
   double *Y, *wY, *POW2, *TM1;
   double *Wt, *bb, *wo;
   double *A, *Hh, *S1, *Del, *xs, *vs, *gs, *cs, *sW, *acc;
+  double *E, *Ad; /* d != 2: e (or c s') and a_d = W v per point and unit, point-major */
+  double *WtP, *WP; /* d != 2: W^T (d x H) and W (H x d) as packed panels (tiles.h), made by load */
 };
 
 /* JavaScript's ToInt32 of a double in (0, 2^31) or NaN (the only inputs here: the reductions clamp first). */
@@ -115,10 +121,28 @@ static inline double tanhSecond(double h, double d1) { return -2 * h * d1; }
 static inline double sigmoidSecond(double h, double d1) { return d1 * (1 - 2 * h); }
 static inline double noSecond(double h, double d1) { (void)h; (void)d1; return 0; }
 
-/* load: Wt[k H + r] = W[r][k], bb, wo (b_out does not enter any derivative). */
+/*
+ * load: Wt[k H + r] = W[r][k], bb, wo (b_out does not enter any derivative); for d != 2 W^T and W as packed
+ * panels instead of Wt (the wide path reads only those).
+ */
 void eganOneLayerLoad(EganOneLayer *k, const double *u) {
   const int32_t H = k->p.H, d = k->p.d, to = k->p.N * d;
   const double *th = u + to;
+  if (d != 2) {
+    for (int32_t r = 0; r < H; r++) { k->bb[r] = th[k->p.B + r]; k->wo[r] = th[k->p.WO + r]; }
+    const double *W = th + k->p.W;
+    /* W^T's rows are W's columns: pack from W read down its columns (row stride 1, element stride d). */
+    const int32_t PW = eganPanelWidth(), full = H / PW, rem = H - full * PW;
+    double *restrict P = k->WtP;
+    for (int32_t p = 0; p < full; p++)
+      for (int32_t q = 0; q < d; q++)
+        for (int32_t c = 0; c < PW; c++) P[((int64_t)p * d + q) * PW + c] = W[(int64_t)(p * PW + c) * d + q];
+    double *restrict Q = P + (int64_t)full * d * PW;
+    for (int32_t q = 0; q < d; q++)
+      for (int32_t c = 0; c < rem; c++) Q[(int64_t)q * rem + c] = W[(int64_t)(full * PW + c) * d + q];
+    eganPackPanels(H, d, W, d, k->WP);
+    return;
+  }
   for (int32_t r = 0; r < H; r++) {
     for (int32_t q = 0; q < d; q++) k->Wt[q * H + r] = th[k->p.W + r * d + q];
     k->bb[r] = th[k->p.B + r];
@@ -386,8 +410,137 @@ static void direction(EganOneLayer *k, int32_t i, double scale) {
   for (int32_t q = 0; q < d; q++) vs[q * BLOCK + i] = f * gs[q * BLOCK + i];
 }
 
+/*
+ * The wide path (d != 2). The JavaScript kernel's sums, output by output: a = b + sum over q of x_q W[r][q]
+ * (q in order), g = 0 + sum over r of Del_r W[r][q] (r in order), a_d = 0 + sum over q of W[r][q] v_q, and per
+ * block each unit's gradient terms summed over the block's points in order, then added to grad. Products of
+ * two doubles commute exactly, so x W and W x are the same bits.
+ */
+static void wideForward(EganOneLayer *k, const double *restrict X, int32_t first, int32_t nb) {
+  const int32_t H = k->p.H, d = k->p.d;
+  eganPanelProduct(nb, H, d, X + (int64_t)first * d, d, 1, k->WtP, k->bb, k->A, H);
+  switch (k->p.activation) {
+    case EGAN_TANH: blockPass_tanh(H * nb, k->A, k->Hh, k->S1, k->T, k->POW2, k->TM1); break;
+    case EGAN_SIGMOID: blockPass_sigmoid(H * nb, k->A, k->Hh, k->S1, k->T, k->POW2, k->TM1); break;
+    case EGAN_RELU: blockPass_relu(H * nb, k->A, k->Hh, k->S1, k->T, k->POW2, k->TM1); break;
+    default: blockPass_leakyRelu(H * nb, k->A, k->Hh, k->S1, k->T, k->POW2, k->TM1); break;
+  }
+}
+
+/* Del = w_out s' and g = grad_x D (point-major, nb x d), with W's packed panels. */
+static void wideCritic(EganOneLayer *k, int32_t nb) {
+  const int32_t H = k->p.H, d = k->p.d;
+  const double *restrict wo = k->wo, *restrict S1 = k->S1;
+  double *restrict Del = k->Del;
+  for (int32_t i = 0; i < nb; i++)
+    for (int32_t r = 0; r < H; r++) Del[i * H + r] = wo[r] * S1[i * H + r];
+  eganPanelProduct(nb, d, H, Del, H, 1, k->WP, NULL, k->gs, d);
+}
+
+static void wideDirection(EganOneLayer *k, int32_t i, double scale) {
+  const int32_t d = k->p.d;
+  const double *restrict g = k->gs + (int64_t)i * d;
+  double *restrict v = k->vs + (int64_t)i * d;
+  if (k->p.regKind == EGAN_GRAD2) { for (int32_t q = 0; q < d; q++) v[q] = 2 * scale * g[q]; return; }
+  double s = 0;
+  for (int32_t q = 0; q < d; q++) s += g[q] * g[q];
+  const double n = sqrt(s);
+  const double f = n > 0 ? (2 * scale * (n - 1)) / n : 0;
+  for (int32_t q = 0; q < d; q++) v[q] = f * g[q];
+}
+
+/* e (E) for the block, with or without the tangent term (the activation's s'' from s and s'). */
+#define DEFINE_WIDE_E(NAME, SECOND, PL)                                                                           \
+  static __attribute__((noinline)) void wideE_##NAME(int32_t H, int32_t nb, const double *restrict wo,           \
+      const double *restrict Hh, const double *restrict S1, const double *restrict Del, const double *restrict Ad, \
+      const double *restrict cs, double *restrict E, double *restrict sb, double *restrict sh) {                  \
+    for (int32_t r = 0; r < H; r++) { sb[r] = 0; sh[r] = 0; }                                                   \
+    for (int32_t i = 0; i < nb; i++) {                                                                           \
+      const double c = cs[i];                                                                                    \
+      for (int32_t r = 0; r < H; r++) {                                                                          \
+        const int32_t o = i * H + r;                                                                             \
+        const double dl = Del[o], hv = Hh[o], s1v = S1[o], ad = Ad[o];                                           \
+        const double e = PL ? c * dl : c * dl + wo[r] * SECOND(hv, s1v) * ad;                                     \
+        E[o] = e;                                                                                                \
+        sb[r] += e;                                                                                              \
+        sh[r] += c * hv + s1v * ad;                                                                              \
+      }                                                                                                          \
+    }                                                                                                            \
+  }
+DEFINE_WIDE_E(tanh, tanhSecond, 0)
+DEFINE_WIDE_E(sigmoid, sigmoidSecond, 0)
+DEFINE_WIDE_E(pl, noSecond, 1)
+#undef DEFINE_WIDE_E
+
+/* accumulate, wide: grad += sum_i cs_i grad_theta D(x_i) [+ grad_theta (v_i . grad_x D(x_i))]. */
+static void wideAccumulate(EganOneLayer *k, const double *restrict X, int32_t first, int32_t nb, int32_t hasV, double *restrict grad) {
+  const int32_t H = k->p.H, d = k->p.d, W = k->p.W, B = k->p.B, WO = k->p.WO;
+  const double *restrict cs = k->cs, *restrict wo = k->wo, *restrict Hh = k->Hh, *restrict S1 = k->S1;
+  double *restrict E = k->E, *restrict sb = k->acc, *restrict sh = k->acc + H;
+  double sc = 0;
+  for (int32_t i = 0; i < nb; i++) sc += cs[i];
+  grad[k->p.BO] += sc;
+  const double *rows = X + (int64_t)first * d;
+  if (!hasV) {
+    /* E = c s', sb = sum E, sh = sum c s; grad_W += w_out (sum_i E_i x_i). */
+    for (int32_t r = 0; r < H; r++) { sb[r] = 0; sh[r] = 0; }
+    for (int32_t i = 0; i < nb; i++) {
+      const double c = cs[i];
+      for (int32_t r = 0; r < H; r++) {
+        const double cS = c * S1[i * H + r];
+        E[i * H + r] = cS;
+        sb[r] += cS;
+        sh[r] += c * Hh[i * H + r];
+      }
+    }
+    for (int32_t r = 0; r < H; r++) { grad[B + r] += wo[r] * sb[r]; grad[WO + r] += sh[r]; }
+    eganTileProductAdd(H, d, nb, E, NULL, 1, H, rows, NULL, d, wo, grad + W, d);
+    return;
+  }
+  eganPanelProduct(nb, H, d, k->vs, d, 1, k->WtP, NULL, k->Ad, H);
+  switch (k->p.activation) {
+    case EGAN_TANH: wideE_tanh(H, nb, wo, Hh, S1, k->Del, k->Ad, cs, E, sb, sh); break;
+    case EGAN_SIGMOID: wideE_sigmoid(H, nb, wo, Hh, S1, k->Del, k->Ad, cs, E, sb, sh); break;
+    default: wideE_pl(H, nb, wo, Hh, S1, k->Del, k->Ad, cs, E, sb, sh); break;
+  }
+  for (int32_t r = 0; r < H; r++) { grad[B + r] += sb[r]; grad[WO + r] += sh[r]; }
+  /* grad_W += sum_i (e_i x_i + Del_i v_i). */
+  eganTileProductAdd(H, d, nb, E, k->Del, 1, H, rows, k->vs, d, NULL, grad + W, d);
+}
+
+/* chunk, wide path: as eganOneLayerChunk, point-major. */
+static void wideChunk(EganOneLayer *k, const double *u, int32_t c, double *grad, double *G) {
+  const int32_t N = k->p.N, M = k->p.M, d = k->p.d, BLOCK = k->p.block, chunks = k->p.chunks;
+  const int32_t regFake = k->p.regFake, regReal = k->p.regReal;
+  const double invN = k->invN, lambda = k->lambda;
+  double *restrict gs = k->gs, *restrict cs = k->cs;
+  for (int32_t first = (int32_t)(((int64_t)N * c) / chunks), end = (int32_t)(((int64_t)N * (c + 1)) / chunks); first < end; first += BLOCK) {
+    const int32_t nb = end - first < BLOCK ? end - first : BLOCK;
+    wideForward(k, u, first, nb);
+    wideCritic(k, nb);
+    for (int32_t i = 0; i < nb; i++) {
+      for (int32_t q = 0; q < d; q++) G[(int64_t)(first + i) * d + q] = 1 * gs[(int64_t)i * d + q];
+      cs[i] = -1 * invN;
+      if (regFake) wideDirection(k, i, -lambda * invN);
+    }
+    wideAccumulate(k, u, first, nb, regFake, grad);
+  }
+  for (int32_t first = (int32_t)(((int64_t)M * c) / chunks), end = (int32_t)(((int64_t)M * (c + 1)) / chunks); first < end; first += BLOCK) {
+    const int32_t nb = end - first < BLOCK ? end - first : BLOCK;
+    wideForward(k, k->Y, first, nb);
+    if (regReal) wideCritic(k, nb);
+    for (int32_t i = 0; i < nb; i++) {
+      const double w = k->wY[first + i];
+      cs[i] = 1 * w;
+      if (regReal) wideDirection(k, i, -lambda * w);
+    }
+    wideAccumulate(k, k->Y, first, nb, regReal, grad);
+  }
+}
+
 /* chunk (wgan): chunk c's particles, then its target samples. */
 void eganOneLayerChunk(EganOneLayer *k, const double *u, int32_t c, double *grad, double *G) {
+  if (k->p.d != 2) { wideChunk(k, u, c, grad, G); return; }
   const int32_t N = k->p.N, M = k->p.M, d = k->p.d, BLOCK = k->p.block, chunks = k->p.chunks;
   const int32_t regFake = k->p.regFake, regReal = k->p.regReal;
   const double invN = k->invN, lambda = k->lambda;
@@ -421,7 +574,7 @@ int32_t eganOneLayerParams(const EganOneLayer *k) { return k->np; }
 int32_t eganOneLayerChunks(const EganOneLayer *k) { return k->p.chunks; }
 
 /* Every buffer a kernel owns, once: freed together, checked together after allocation. */
-#define BUFFERS(k) (k)->Y, (k)->wY, (k)->POW2, (k)->TM1, (k)->Wt, (k)->bb, (k)->wo, (k)->A, (k)->Hh, (k)->S1, (k)->Del, (k)->xs, (k)->vs, (k)->gs, (k)->cs, (k)->sW, (k)->acc
+#define BUFFERS(k) (k)->Y, (k)->wY, (k)->POW2, (k)->TM1, (k)->Wt, (k)->bb, (k)->wo, (k)->A, (k)->Hh, (k)->S1, (k)->Del, (k)->xs, (k)->vs, (k)->gs, (k)->cs, (k)->sW, (k)->acc, (k)->E, (k)->Ad, (k)->WtP, (k)->WP
 
 /* 64-byte aligned, zeroed doubles (freed with free()). */
 static double *doubles(size_t n) {
@@ -452,8 +605,10 @@ EganOneLayer *eganOneLayerCreate(const EganOneLayerInts *ints, double lambda, co
   const size_t hb = (size_t)p.H * p.block, db = (size_t)p.d * p.block;
   k->Y = doubles((size_t)p.M * p.d); k->wY = doubles((size_t)p.M);
   k->POW2 = doubles(EGAN_POW2); k->TM1 = doubles(EGAN_TM1);
-  k->Wt = doubles((size_t)p.d * p.H); k->bb = doubles((size_t)p.H); k->wo = doubles((size_t)p.H);
+  k->Wt = doubles(p.d == 2 ? (size_t)p.d * p.H : 0); k->bb = doubles((size_t)p.H); k->wo = doubles((size_t)p.H);
   k->A = doubles(p.d == 2 ? 0 : hb); /* pre-activations are stored only for d != 2, as in JavaScript */
+  k->E = doubles(p.d == 2 ? 0 : hb); k->Ad = doubles(p.d == 2 ? 0 : hb);
+  k->WtP = doubles(p.d == 2 ? 0 : (size_t)p.d * p.H); k->WP = doubles(p.d == 2 ? 0 : (size_t)p.d * p.H);
   k->Hh = doubles(hb); k->S1 = doubles(hb); k->Del = doubles(hb);
   k->xs = doubles(db); k->vs = doubles(db); k->gs = doubles(db);
   k->cs = doubles((size_t)p.block);

@@ -1,13 +1,14 @@
 /**
  * The threaded right-hand side is bitwise the single-thread one for random
  * small one-layer models (any d, loss, regularizer, activation; N and M below
- * the number of chunks, so some chunks are empty) and 2 to 4 threads.
+ * the number of chunks, so some chunks are empty) and 2 to 4 threads (at most one per chunk).
  * Fewer runs than the other suites: every run starts worker threads (~0.5 s each).
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { threadModel, formatError } from '../src/index.ts';
+import { chunkCount } from '../src/model/rhsOneLayer.ts';
 import { PROP_PARAMS, build, dbl, rhs, smallConfig } from './arbitraries.ts';
 
 const oneLayer = smallConfig({ critic: 'mlp' }).map((c) => ({
@@ -23,7 +24,7 @@ test.prop([oneLayer, fc.integer({ min: 2, max: 4 }), dbl(-0.5, 0.5)], { ...PROP_
     const t = threadModel(m, threads);
     if (E.isLeft(t)) throw new Error(formatError(t.left));
     try {
-      expect(t.right.threads).toBe(threads);
+      expect(t.right.threads).toBe(Math.min(threads, chunkCount(m.N, m.M, m.d)));
       const u = m.u0.map((x, k) => x + shift * Math.sin(k + 1));
       const one = rhs(m, u), many = new Float64Array(m.n);
       t.right.model.rhs(0, u, many);

@@ -9,7 +9,7 @@
  * kernelMismatch(addon, buildModel(config), [model.u0]);   // undefined when they agree
  */
 import { makeNativeKernel, type NativeAddon } from './native.ts';
-import { BLOCK, makeOneLayerCore } from './rhsOneLayer.ts';
+import { makeOneLayerCore } from './rhsOneLayer.ts';
 import type { EganParts } from './parts.ts';
 
 /** A double as JavaScript prints it, but -0 as "-0" (the comparison is of bits). */
@@ -18,8 +18,8 @@ const show = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 /** Where the two kernels first differ on model m (state index, output and entry, both values), or undefined. */
 export const kernelMismatch = (addon: NativeAddon, m: EganParts, states: readonly Float64Array[]): string | undefined => {
   const js = makeOneLayerCore(m, 'js');
-  const { chunks, p } = js;
-  const native = makeNativeKernel(addon, m, chunks, BLOCK);
+  const { chunks, p, block } = js;
+  const native = makeNativeKernel(addon, m, chunks, block);
   const nx = m.N * m.d;
   const out = () => ({ grad: new Float64Array(chunks * p), G: new Float64Array(nx) });
   for (let s = 0; s < states.length; s++) {

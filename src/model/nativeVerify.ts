@@ -1,7 +1,8 @@
 /**
  * Build-time check of a compiled native kernel (native/build.mjs runs nativeVerifyMain with the module's
- * path): on a fixed set of models that reaches every path of oneLayer.c (4 activations x d = 1, 2, 3 x no
- * regularizer, grad2-fake, grad2-real, gp-fake; sizes that split into several blocks and chunks and leave
+ * path): on a fixed set of models that reaches every path of oneLayer.c (4 activations x d = 1, 2, 3, 37 x no
+ * regularizer, grad2-fake, grad2-real, gp-fake; d = 37 reaches the wide path's
+ * vector tiles and their remainders; sizes that split into several blocks and chunks and leave
  * partial ones) and at three states each (the initial one, a moved one, and one with large weights, which
  * reaches the activations' tails and clamps), the native kernel must equal the JavaScript kernel bit for
  * bit: every chunk's output through the per-chunk entry, and the whole right-hand side through the thread
@@ -13,13 +14,13 @@ import { buildModel } from './model.ts';
 import { makeRng } from './random.ts';
 import { kernelMismatch } from './nativeCheck.ts';
 import { loadNativeAddon, makeNativeTeam, type NativeAddon } from './native.ts';
-import { BLOCK, makeOneLayerCore } from './rhsOneLayer.ts';
+import { makeOneLayerCore } from './rhsOneLayer.ts';
 import type { EganParts } from './parts.ts';
 
 /** Where the thread team's whole right-hand side first differs from the JavaScript kernel's, or undefined. */
 export const teamMismatch = (addon: NativeAddon, m: EganParts & { n: number }, states: readonly Float64Array[], threads: number): string | undefined => {
   const js = makeOneLayerCore(m, 'js');
-  const team = makeNativeTeam(addon, m, js.chunks, BLOCK, threads);
+  const team = makeNativeTeam(addon, m, js.chunks, js.block, threads);
   try {
     for (let s = 0; s < states.length; s++) {
       const a = new Float64Array(m.n), b = new Float64Array(m.n);
@@ -42,7 +43,7 @@ export const verifyNative = (file: string): E.Either<string, string> => {
   const regularizers = [{ kind: 'grad2-fake', lambda: 0 }, { kind: 'grad2-fake', lambda: 0.7 }, { kind: 'grad2-real', lambda: 0.3 }, { kind: 'gp-fake', lambda: 1.1 }] as const;
   const sizes = [{ n: 5, samples: 3, hidden: 7 }, { n: 97, samples: 70, hidden: 33 }];
   let models = 0;
-  for (const activation of activations) for (const dim of [1, 2, 3]) for (const regularizer of regularizers) for (const size of sizes) {
+  for (const activation of activations) for (const dim of [1, 2, 3, 37]) for (const regularizer of regularizers) for (const size of sizes) {
     const input: ConfigInput = {
       seed: models, target: dim === 1 ? { kind: 'gaussian', samples: size.samples, dim } : { kind: 'ring', samples: size.samples, dim }, particles: { n: size.n, init: { kind: 'gaussian', std: 0.5 } },
       critic: { kind: 'mlp', hidden: [size.hidden], activation }, kernel: { kind: 'two-point', g1: 1, g2: 0.3 }, regularizer, weightDecay: 0.01, etaD: 1.3,

@@ -3,7 +3,7 @@
  * D(x) = w_out . s(W_1 x + b_1) + b_out: the same flow as the generic
  * `makeGenericRhs` (rhs.ts), laid out for speed.
  *
- * Layout: points are taken in blocks of BLOCK; within a block every loop runs
+ * Layout: points are taken in blocks (oneLayerLayout); within a block every loop runs
  * over hidden units outside and points inside, on structure-of-arrays
  * buffers (coordinates, pre-activations, activation values and derivatives
  * stored unit-major), so the per-unit parameters sit in registers and the
@@ -27,7 +27,7 @@
  * buffers are read through locals (arrays captured by a closure and read in a
  * loop cost 2.4x).
  *
- * Chunks: the points are split into chunkCount(N, M) fixed parts (particles
+ * Chunks: the points are split into oneLayerLayout(N, M, d).chunks fixed parts (particles
  * and target samples alike, ~128 points each, 4 to 64 parts); each chunk's
  * parameter gradient is summed into its own slot and the slots are added in
  * chunk order (chunk c holds items floor(n c / chunks) .. floor(n (c + 1) / chunks)
@@ -43,26 +43,35 @@ import { nativeOneLayerKernel } from './native.ts';
 import { specialise } from '../ode/specialise.ts';
 import type { EganParts } from './parts.ts';
 
-/** Points per block (buffers are H x BLOCK). */
-export const BLOCK = 32;
-/** Points per chunk aimed at, and the bounds on the number of chunks. */
-const CHUNK_POINTS = 128, MIN_CHUNKS = 4, MAX_CHUNKS = 64;
 /**
- * The number of chunks for N particles and M target samples: a function of
- * the problem only, never of the thread count (that is what makes threaded
- * results bitwise those of one thread). Enough chunks that threads of unequal
- * speed share the work dynamically (threadedRhs.ts).
+ * How the points are cut up: `chunks` fixed parts (each chunk's gradient summed into its own slot, the slots
+ * added in order) and, within a chunk, blocks of at most `block` points (each block's sums added to the slot).
+ * A function of the problem only (N particles, M target samples, dimension d), never of the thread count:
+ * that is what makes threaded results bitwise those of one thread.
+ * - d = 2: blocks of 32 and chunks of ~128 points, 4 to 64 of them, so that threads of unequal speed share the
+ *   work dynamically (threadedRhs.ts);
+ * - any other d: blocks of up to 128 points and chunks of ~256, 2 to 64 of them. There the kernel's cost is
+ *   the products with the weight matrix (H x d), which is read once per block and product: larger blocks
+ *   read it for more points, and fewer chunks mean fewer gradient slots of H x d to zero, fill and add
+ *   (native, d = 784, N = M = 100, H = 256: 2 chunks of 50 points against 4 of 25, 38.7 -> 29 ms per call
+ *   in a C harness of the products, with the packed panels of oneLayer.c 29 -> 21 ms).
  */
-export const chunkCount = (N: number, M: number): number =>
-  Math.max(MIN_CHUNKS, Math.min(MAX_CHUNKS, Math.ceil((N + M) / CHUNK_POINTS)));
+export const oneLayerLayout = (N: number, M: number, d: number): { readonly chunks: number; readonly block: number } =>
+  d === 2
+    ? { chunks: Math.max(4, Math.min(64, Math.ceil((N + M) / 128))), block: 32 }
+    : { chunks: Math.max(2, Math.min(64, Math.ceil((N + M) / 256))), block: 128 };
+
+/** The number of chunks (oneLayerLayout). */
+export const chunkCount = (N: number, M: number, d: number): number => oneLayerLayout(N, M, d).chunks;
 
 export interface OneLayerCore {
   /** Which implementation computes the chunks: the native kernel (native.ts) or the JavaScript one; the same bits either way. */
   readonly kernel: 'native' | 'js';
   /** Parameters in theta's layout: p. */
   readonly p: number;
-  /** Number of chunks (chunkCount(N, M)). */
+  /** Number of chunks and points per block (oneLayerLayout). */
   readonly chunks: number;
+  readonly block: number;
   /** Copy the critic's parameters out of the state u (once per call, before `chunk`). */
   load(u: Float64Array): void;
   /**
@@ -85,13 +94,13 @@ export interface OneLayerCore {
  * N = 1,024 at 1.2 ms instead of 2.3 ms. Both kernels give the same bits.
  */
 export const makeOneLayerCore = (m: EganParts, kernel: 'auto' | 'js' = 'auto'): OneLayerCore => {
-  const chunks = chunkCount(m.N, m.targetWeights.length), p = m.shape.p;
-  const native = kernel === 'auto' ? nativeOneLayerKernel(m, chunks, BLOCK) : undefined;
-  if (native) return { kernel: 'native', p, chunks, ...native };
-  const js = specialise(oneLayerKernel)(m, { activation: specialise(activationKernels), chunks, BLOCK });
+  const { chunks, block } = oneLayerLayout(m.N, m.targetWeights.length, m.d), p = m.shape.p;
+  const native = kernel === 'auto' ? nativeOneLayerKernel(m, chunks, block) : undefined;
+  if (native) return { kernel: 'native', p, chunks, block, ...native };
+  const js = specialise(oneLayerKernel)(m, { activation: specialise(activationKernels), chunks, BLOCK: block });
   const parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
   return {
-    kernel: 'js', p, chunks, ...js,
+    kernel: 'js', p, chunks, block, ...js,
     rhs(_t, u, du) {
       js.load(u);
       parts.fill(0);

@@ -7,7 +7,7 @@
  * them and finishes (chunk sums in fixed order, weight decay, kernel).
  *
  * The points are split into the same fixed chunks as the single-thread fused
- * RHS (chunkCount(N, M)); every thread takes the next chunk from a shared
+ * RHS (oneLayerLayout(N, M, d)); every thread takes the next chunk from a shared
  * counter until none is left (threads of unequal speed share the work), writes
  * its gradient into that chunk's slot, and the slots are added in chunk order.
  * The result is therefore bitwise identical for any number of threads and any
@@ -34,7 +34,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from './config.ts';
 import type { EganModel } from './model.ts';
 import type { Rhs } from '../ode/problem.ts';
-import { BLOCK, chunkCount, finishRhs, makeOneLayerCore, makeOneLayerRhs, type OneLayerCore } from './rhsOneLayer.ts';
+import { finishRhs, makeOneLayerCore, makeOneLayerRhs, oneLayerLayout, type OneLayerCore } from './rhsOneLayer.ts';
 import { makeNativeTeam, nativeStatus, nativeSupport, type NativeTeam } from './native.ts';
 
 /** Int32 slots of the control block. seq < 0 tells the workers to exit; next is the next chunk to take. */
@@ -105,11 +105,11 @@ export interface ThreadOptions {
  * threads (bench section 3: per call against worker threads driving the native kernel). Undefined when
  * the team cannot be made (then worker threads run it).
  */
-const nativeThreads = (m: EganModel, chunks: number, T: number, note: string | undefined): ThreadedModel | undefined => {
+const nativeThreads = (m: EganModel, chunks: number, block: number, T: number, note: string | undefined): ThreadedModel | undefined => {
   const s = nativeStatus();
   if (!s.available || nativeSupport(m) !== undefined) return undefined;
   let team: NativeTeam;
-  try { team = makeNativeTeam(s.addon, m, chunks, BLOCK, T); } catch { return undefined; }
+  try { team = makeNativeTeam(s.addon, m, chunks, block, T); } catch { return undefined; }
   let closed = false;
   const rhs: Rhs = (t, u, du) => {
     if (closed) throw new Error('threaded rhs called after close()');
@@ -152,11 +152,11 @@ export const threadModel = (m: EganModel, threads: number, options: ThreadOption
   });
   if (threads === 1) return E.right(single());
   if (!oneLayer) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
-  const chunks = chunkCount(m.N, m.M);
+  const { chunks, block } = oneLayerLayout(m.N, m.M, m.d);
   const T = Math.min(threads, chunks);
   const note = T < threads ? `the right-hand side of this model splits into ${chunks} chunks; using ${chunks} threads` : undefined;
   if (kernel === 'auto') {
-    const native = nativeThreads(m, chunks, T, note);
+    const native = nativeThreads(m, chunks, block, T, note);
     if (native) return E.right(native);
   }
   const core = makeOneLayerCore(m, kernel);

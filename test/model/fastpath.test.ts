@@ -26,7 +26,7 @@ describe('fused one-layer RHS = generic RHS', () => {
   for (const [loss, kind] of [['wgan', 'grad2-fake'], ['nsgan', 'grad2-real'], ['wgan', 'gp-fake']] as const) {
     it(`relu, d = 2, ${loss}, ${kind}: the one-pass paths give the bits of the separate passes`, () => {
       const m = model({ seed: 12, target: { kind: 'ring', samples: 301 }, particles: { n: 75, init: { kind: 'gaussian', std: 0.6 } }, critic: { kind: 'mlp', hidden: [13], activation: 'relu' }, loss, regularizer: { kind, lambda: 0.6 } });
-      const chunks = chunkCount(m.N, m.M), p = m.shape.p;
+      const chunks = chunkCount(m.N, m.M, m.d), p = m.shape.p;
       // A state after one Euler step (the initial biases are 0, which hides the order of the pre-activation sum).
       const du = rhsAt(m), u = m.u0.map((v, k) => v + 0.3 * du[k]);
       const run = (fused: boolean) => {

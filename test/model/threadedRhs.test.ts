@@ -28,7 +28,7 @@ describe('threaded RHS', () => {
   const cases: [string, ConfigInput][] = [
     ['tanh, grad2-fake, d = 2, N not a multiple of the chunks', { seed: 3, target: { kind: 'ring', samples: 37 }, particles: { n: 29 }, critic: { kind: 'mlp', hidden: [9], activation: 'tanh' }, kernel: { kind: 'two-point', g1: 1, g2: 0.3 }, regularizer: { kind: 'grad2-fake', lambda: 0.7 }, t1: 2 }],
     ['tanh, gp-fake, 8 chunks (N = 600, M = 300) shared dynamically', { seed: 8, target: { kind: 'ring', samples: 300 }, particles: { n: 600 }, critic: { kind: 'mlp', hidden: [5], activation: 'tanh' }, regularizer: { kind: 'gp-fake', lambda: 0.3 }, t1: 1 }],
-    ['relu, nsgan, grad2-real, d = 3', { seed: 5, target: { kind: 'ring', samples: 40, dim: 3 }, particles: { n: 70 }, critic: { kind: 'mlp', hidden: [6], activation: 'relu' }, loss: 'nsgan', regularizer: { kind: 'grad2-real', lambda: 0.4 }, weightDecay: 0.01, t1: 2 }],
+    ['relu, nsgan, grad2-real, d = 3', { seed: 5, target: { kind: 'ring', samples: 400, dim: 3 }, particles: { n: 700 }, critic: { kind: 'mlp', hidden: [6], activation: 'relu' }, loss: 'nsgan', regularizer: { kind: 'grad2-real', lambda: 0.4 }, weightDecay: 0.01, t1: 2 }],
   ];
   for (const [name, input] of cases) {
     it(`${name}: bitwise equal to one thread with 2 and 4 threads`, () => {

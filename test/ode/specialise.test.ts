@@ -60,7 +60,7 @@ describe('specialise', () => {
   for (const [name, dim, activation] of [['d = 2, tanh', 2, 'tanh'], ['d = 3, relu', 3, 'relu']] as const) {
     it(`the specialised one-layer kernel equals the shared one bit for bit (${name})`, () => {
       const m = model({ seed: 4, target: { kind: 'ring', samples: 45, dim }, particles: { n: 37 }, critic: { kind: 'mlp', hidden: [11], activation }, regularizer: { kind: 'grad2-fake', lambda: 0.8 }, loss: 'nsgan' });
-      const chunks = chunkCount(m.N, m.M);
+      const chunks = chunkCount(m.N, m.M, m.d);
       const deps = { activation: activationKernels, chunks, BLOCK: 32 };
       const run = (k: ReturnType<typeof oneLayerKernel>) => {
         const p = m.shape.p, parts = new Float64Array(chunks * p), G = new Float64Array(m.N * m.d);
