@@ -9,7 +9,7 @@
  * J has). The largest stable h of a map is found by bisection on its
  * spectral radius over the non-zero modes.
  */
-import { eigen } from './eigen.ts';
+import { eigen } from '../linalg/eigen.ts';
 import type { DampingRow } from './damping.ts';
 
 /** Largest stable step of the simultaneous map from the damping table (closed form). */

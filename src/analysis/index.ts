@@ -10,7 +10,7 @@
  */
 export { findEquilibrium, type Equilibrium } from './equilibrium.ts';
 export { linearize, jacobianAt, rigidOverlaps, collectiveDamping, type Linearization, type LinearizeOptions } from './linearize.ts';
-export { eigen, overlap, type Eigen } from './eigen.ts';
+export { eigen, overlap, type Eigen } from '../linalg/eigen.ts';
 export { dampingTable, spectralAbscissa, DEFAULT_ZERO_TOL, type DampingRow } from './damping.ts';
 export { criticalDamping, spectrumAt, type CriticalResult, type CriticalOptions, type SpectrumAt, type ModeSet, type SpectrumError, type ScanError } from './critical.ts';
 export { rootLocus, trackSpectra, type Branch, type Locus } from './locus.ts';

@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { EganModel } from '../model/model.ts';
 import { centralJacobian, jacobianWork } from '../ode/jacobian.ts';
-import { eigen, type Eigen } from './eigen.ts';
+import { eigen, type Eigen } from '../linalg/eigen.ts';
 import { dampingTable, spectralAbscissa, DEFAULT_ZERO_TOL, type DampingRow } from './damping.ts';
 import { linearizationError, type LinearizationError } from './errors.ts';
 

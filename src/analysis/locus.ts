@@ -9,7 +9,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { Config } from '../model/config.ts';
-import { overlap, type Eigen } from './eigen.ts';
+import { overlap, type Eigen } from '../linalg/eigen.ts';
 import { hungarian } from './assignment.ts';
 import { spectrumAt, type ScanError } from './critical.ts';
 import { parameterError } from './errors.ts';
