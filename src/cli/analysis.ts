@@ -22,10 +22,16 @@ export const dampingText = (rows: readonly DampingRow[]): string => {
   return [head, ...rows.map((r) => `${f(r.re)} ${f(r.im)} ${f(r.omegaN)} ${f(r.zeta)} ${f(r.tau)}  ${r.kind}`)].join('\n');
 };
 
+/** damp, critical and locus linearize the effective model around its equilibria; a real generator's state is [w, theta]. */
+const effectiveOnly = (config: { generator?: unknown }, command: string) => {
+  if (config.generator) throw new UsageError(`egan ${command} linearizes the effective model (particles and critic); this config trains a real generator (config.generator): compare it with its effective model with egan compare`);
+};
+
 const zeroTolOf = (s?: string) => (s === undefined ? DEFAULT_ZERO_TOL : parseNumber('--zero-tol', s));
 
 export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?: string; all?: boolean }): Promise<number> => {
   const config = loadConfig(file);
+  effectiveOnly(config, 'damp');
   const m = buildModel(config);
   const eq = findEquilibrium(m);
   if (E.isLeft(eq)) { process.stderr.write(`egan damp: ${formatError(eq.left)}\n`); return EXIT.solveFailure; }
@@ -55,6 +61,7 @@ const checkParam = (config: unknown, path: string) => {
 
 export const criticalCommand = async (file: string, opts: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string }): Promise<number> => {
   const config = loadConfig(file);
+  effectiveOnly(config, 'critical');
   checkParam(config, opts.param);
   const lo = parseNumber('--lo', opts.lo), hi = parseNumber('--hi', opts.hi);
   if (!(lo < hi)) throw new UsageError(`--lo ${lo} --hi ${hi}: expected lo < hi`);
@@ -74,6 +81,7 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
 
 export const locusCommand = async (file: string, opts: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }): Promise<number> => {
   const config = loadConfig(file);
+  effectiveOnly(config, 'locus');
   checkParam(config, opts.param);
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
   const steps = parseInteger('--steps', opts.steps, 2);

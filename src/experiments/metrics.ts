@@ -260,9 +260,10 @@ export const nearestMetrics = (X: Float64Array, N: number, t: Target) => {
 };
 
 /** |theta|: the Euclidean norm of the critic's parameters in a state u of a model. */
-export const thetaNorm = (m: EganModel, u: Float64Array): number => {
+export const thetaNorm = (m: Pick<EganModel, 'p'>, u: Float64Array): number => {
+  // theta is the state's last p entries, after the particles or a real generator's parameters.
   let th = 0;
-  for (let k = m.N * m.d; k < u.length; k++) th += u[k] * u[k];
+  for (let k = u.length - m.p; k < u.length; k++) th += u[k] * u[k];
   return Math.sqrt(th);
 };
 

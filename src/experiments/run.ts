@@ -11,7 +11,7 @@ import type { Solution, SolveStats, Warning } from '../ode/solution.ts';
 import type { SolveFailureCode } from '../ode/failure.ts';
 import type { SolveOptions } from '../ode/options.ts';
 import { solverFromConfig, type Solver } from '../ode/solver.ts';
-import type { EganModel } from '../model/model.ts';
+import { effectiveState, type EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
 import { metricsAt, meanGap, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
 import type { EventSpec } from '../ode/options.ts';
@@ -62,9 +62,10 @@ export interface TauEpsSpec {
 
 export const distanceFn = (m: EganModel, kind: TauEpsSpec['distance'] = 'meanGap'): ((u: Float64Array) => number) => {
   const N = m.N, t = m.target, nx = m.N * m.d;
-  if (kind === 'mmd2') return (u) => mmd2(u.subarray(0, nx), N, t);
-  if (kind === 'slicedW2') return (u) => slicedW2(u.subarray(0, nx), N, t, 32, m.config.seed);
-  return (u) => meanGap(u.subarray(0, nx), N, t);
+  const X = (u: Float64Array) => effectiveState(m, u).subarray(0, nx);
+  if (kind === 'mmd2') return (u) => mmd2(X(u), N, t);
+  if (kind === 'slicedW2') return (u) => slicedW2(X(u), N, t, 32, m.config.seed);
+  return (u) => meanGap(X(u), N, t);
 };
 
 export interface RunOptions {
@@ -148,8 +149,9 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
   if (E.isLeft(r)) {
     const f = r.left;
     const part = f.partial;
-    const u = part ? part.uEnd : m.u0;
-    const finite = u.every(Number.isFinite);
+    const raw = part ? part.uEnd : m.u0;
+    const finite = raw.every(Number.isFinite);
+    const u = finite ? effectiveState(m, raw) : raw;
     return E.left({
       status: f.code,
       message: f.message,
@@ -158,18 +160,19 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
       final: finalState(m, u),
       ...(finite ? { metrics: metricsAt(m, u) } : {}),
       warnings: part ? modelWarnings(m, part, solver.adaptive) : [],
-      trajectory: { t: part?.t ?? [], u: part?.u ?? [] },
+      trajectory: { t: part?.t ?? [], u: (part?.u ?? []).map((x) => (x.every(Number.isFinite) ? effectiveState(m, x) : x)) },
     });
   }
   const s = r.right;
+  const end = effectiveState(m, s.uEnd);
   return E.right({
     status: 'success',
     t: s.tEnd,
     stats: toStats(s.stats),
-    final: finalState(m, s.uEnd),
-    metrics: metricsAt(m, s.uEnd),
+    final: finalState(m, end),
+    metrics: metricsAt(m, end),
     warnings: modelWarnings(m, s, solver.adaptive),
-    trajectory: { t: s.t, u: s.u },
+    trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u },
     ...(dist ? { tauEps: tauFromEvents(s.events.filter((e) => e.name === 'tauEps'), dist(m.u0) < threshold, dist(s.uEnd) < threshold) } : {}),
   });
 };

@@ -77,6 +77,23 @@ export const KernelSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ntk'), latentDim: z.int().min(1).max(100_000).default(64), scale: pos.default(1) }),
 ]);
 
+/**
+ * A real generator network (generator.ts): when present, the particles are x_i = G(z_i; w) for particles.n
+ * latent codes, the state is [w, theta], and training moves w (docs/model.md §10); particles.init and kernel
+ * are not used (the generator's own NTK couples the particles).
+ */
+export const GeneratorSchema = z.strictObject({
+  kind: z.literal('mlp'),
+  latentDim: z.int().min(1).max(100_000).default(16),
+  hidden: z.array(z.int().min(1).max(100_000)).default([256]),
+  activation: z.enum(ACTIVATIONS).default('relu'),
+  beta: pos.default(1),
+  parametrization: z.enum(['ntk', 'standard']).default('ntk'),
+  weightScale: pos.default(1),
+  biasScale: nonneg.default(0),
+  latent: z.enum(['gaussian', 'sphere']).default('gaussian'),
+});
+
 export const CriticSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('mlp'),
@@ -114,6 +131,7 @@ const configSchemaFor = (solver: ReturnType<typeof solverSchemaFor>) => z.strict
   kernel: KernelSchema.prefault({ kind: 'two-point' }),
   critic: CriticSchema.prefault({ kind: 'mlp' }),
   theta: z.array(num).optional(),
+  generator: GeneratorSchema.optional(),
   loss: z.enum(['wgan', 'nsgan']).default('wgan'),
   regularizer: RegularizerSchema.prefault({}),
   weightDecay: nonneg.default(0),

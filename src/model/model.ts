@@ -21,6 +21,7 @@ import { makeEganRhs } from './rhs.ts';
 import type { EganParts } from './parts.ts';
 import type { JacobianFn, Rhs } from '../ode/problem.ts';
 import { analyticJacobian } from './jacobian.ts';
+import { makeGeneratorRhs, type GeneratorPart } from './generatorModel.ts';
 
 export interface EganModel extends EganParts {
   readonly config: Config;
@@ -29,13 +30,21 @@ export interface EganModel extends EganParts {
   readonly shape: CriticShape;
   readonly M: number;
   readonly p: number;
-  /** State size N d + p. */
+  /** State size: N d + p, or P + p with a real generator. */
   readonly n: number;
   readonly u0: Float64Array;
   readonly rhs: Rhs;
   /** Exact Jacobian where the model has one (linear critic, wgan, grad2-*), else undefined. */
   readonly jacobian?: JacobianFn;
+  /**
+   * With a real generator (config.generator): its network, latent codes and the map from a state [w, theta] to
+   * the effective state [x_1 .. x_N, theta] that every observable reads (effectiveState).
+   */
+  readonly generator?: GeneratorPart;
 }
+
+/** The state [particles, theta] a state u stands for: u itself, or [G(z_i; w), theta] with a real generator. */
+export const effectiveState = (m: Pick<EganModel, 'generator'>, u: Float64Array): Float64Array => (m.generator ? m.generator.effective(u) : u);
 
 export const buildModel = (config: Config): EganModel => {
   const d = targetDim(config.target);
@@ -59,6 +68,13 @@ export const buildModel = (config: Config): EganModel => {
     targetPoints: target.points,
     targetWeights: target.weights,
   };
+  if (config.generator) {
+    const { rhs, generator } = makeGeneratorRhs(config, parts);
+    const ug = new Float64Array(generator.shape.P + shape.p);
+    ug.set(generator.w0, 0);
+    ug.set(theta0, generator.shape.P);
+    return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: ug.length, u0: ug, rhs, generator };
+  }
   return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
 };
 

@@ -148,9 +148,10 @@ export const threadModel = (m: EganModel, threads: number, options: ThreadOption
   if (!Number.isInteger(threads) || threads < 1) return E.left(threadError(`threads: got ${threads}; expected an integer >= 1`));
   const oneLayer = m.shape.kind === 'mlp' && m.shape.hidden.length === 1;
   const single = (note?: string): ThreadedModel => ({
-    model: kernel === 'js' && oneLayer ? { ...m, rhs: makeOneLayerRhs(m, 'js') } : m, threads: 1, ...(note ? { note } : {}), close: () => {}, workers: [],
+    model: kernel === 'js' && oneLayer && !m.generator ? { ...m, rhs: makeOneLayerRhs(m, 'js') } : m, threads: 1, ...(note ? { note } : {}), close: () => {}, workers: [],
   });
   if (threads === 1) return E.right(single());
+  if (m.generator) return E.right(single('a real generator model runs its right-hand side on one thread'));
   if (!oneLayer) return E.right(single('the threaded right-hand side needs a one-hidden-layer mlp critic; running on one thread'));
   const { chunks, block } = oneLayerLayout(m.N, m.M, m.d);
   const T = Math.min(threads, chunks);
