@@ -101,6 +101,20 @@ program.command('eval')
   .option('--json', 'print JSON')
   .action(act((file: string, o: { target: string; json?: boolean }) => import('./eval.ts').then((m) => m.evalCommand(file, o))));
 
+program.command('ntk')
+  .description("the empirical NTK of a config's generator at initialization: two-point fit, residual, spectrum, and their change with width")
+  .argument('<config>', 'config JSON file with a generator')
+  .option('--widths <list>', 'hidden widths to compare, comma-separated (every hidden layer at that width)')
+  .option('--json', 'print JSON')
+  .action(act((file: string, o: { json?: boolean; widths?: string }) => import('./ntk.ts').then((m) => m.ntkCommand(file, o))));
+
+program.command('compare')
+  .description('a real generator against the effective model with its empirical NTK and with the two-point fit, from the same start')
+  .argument('<config>', 'config JSON file with a generator')
+  .option('--json', 'print JSON')
+  .option('--out <dir>', 'write compare.json, compare.csv and compare.svg')
+  .action(act((file: string, o: { json?: boolean; out?: string }) => import('./compare.ts').then((m) => m.compareCommand(file, o))));
+
 program.command('info')
   .description('the machine, Node and whether the native kernel is in use (and why not): speed only, the numbers are the same')
   .option('--json', 'print JSON')

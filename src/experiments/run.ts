@@ -29,7 +29,8 @@ export interface RunResult {
   readonly status: 'success';
   readonly t: number;
   readonly stats: RunStats;
-  readonly final: { particles: number[][]; theta: number[] };
+  /** The final particles and critic parameters (and, with a real generator, its parameters w). */
+  readonly final: { particles: number[][]; theta: number[]; generator?: number[] };
   readonly metrics: Metrics;
   readonly warnings: RunWarning[];
   /** saveAt times and states. */
@@ -92,10 +93,11 @@ export const configSolver = (c: EganModel['config']): Solver => {
 
 const toStats = (s: SolveStats): RunStats => ({ steps: s.steps, accepted: s.accepted, rejected: s.rejected, rhsEvals: s.rhsEvals, jacobians: s.jacobians, switches: s.switches });
 
-const finalState = (m: EganModel, u: Float64Array) => {
+/** The final state for people: particles and theta from the effective state, and a real generator's w from the raw one. */
+const finalState = (m: EganModel, u: Float64Array, raw: Float64Array) => {
   const particles: number[][] = [];
   for (let i = 0; i < m.N; i++) particles.push(Array.from(u.subarray(i * m.d, (i + 1) * m.d)));
-  return { particles, theta: Array.from(u.subarray(m.N * m.d)) };
+  return { particles, theta: Array.from(u.subarray(m.N * m.d)), ...(m.generator ? { generator: Array.from(raw.subarray(0, m.generator.shape.P)) } : {}) };
 };
 
 /**
@@ -157,7 +159,7 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
       message: f.message,
       t: f.t,
       stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, switches: [] }),
-      final: finalState(m, u),
+      final: finalState(m, u, raw),
       ...(finite ? { metrics: metricsAt(m, u) } : {}),
       warnings: part ? modelWarnings(m, part, solver.adaptive) : [],
       trajectory: { t: part?.t ?? [], u: (part?.u ?? []).map((x) => (x.every(Number.isFinite) ? effectiveState(m, x) : x)) },
@@ -169,7 +171,7 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     status: 'success',
     t: s.tEnd,
     stats: toStats(s.stats),
-    final: finalState(m, end),
+    final: finalState(m, end, s.uEnd),
     metrics: metricsAt(m, end),
     warnings: modelWarnings(m, s, solver.adaptive),
     trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u },
