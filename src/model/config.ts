@@ -92,6 +92,7 @@ export const GeneratorSchema = z.strictObject({
   weightScale: pos.default(1),
   biasScale: nonneg.default(0),
   latent: z.enum(['gaussian', 'sphere']).default('gaussian'),
+  outputScale: pos.default(1),
 });
 
 export const CriticSchema = z.discriminatedUnion('kind', [

@@ -4,7 +4,8 @@
  *   a_1 = c_1 W_1 z + s_b b_1,  h_l = s(a_l),  a_{l+1} = c_{l+1} W_{l+1} h_l + s_b b_{l+1},  x = a_{L+1}.
  * Parametrization "ntk" (Jacot, Gabriel, Hongler 2018): W, b ~ N(0, 1) and c_l = s_w / sqrt(n_{l-1});
  * "standard": W ~ N(0, s_w^2 / n_{l-1}), b ~ N(0, 1) and c_l = 1. s_w = weightScale (default 1),
- * s_b = biasScale (default 0: no biases in the forward pass). Parameters w: for each layer in order W
+ * s_b = biasScale (default 0: no biases in the forward pass); the output layer is multiplied by alpha =
+ * outputScale (default 1; the kernel then scales by alpha^2). Parameters w: for each layer in order W
  * (row-major, out x in) then b. Latent codes z_i ~ N(0, I) (or uniform on the sphere of radius sqrt(d_z)),
  * drawn once from the seed: the same codes as the `ntk` kernel kind, so the two can be compared.
  *
@@ -31,6 +32,8 @@ export interface GeneratorConfig {
   readonly weightScale: number;
   readonly biasScale: number;
   readonly latent: 'gaussian' | 'sphere';
+  /** alpha: the output is alpha times the last layer's (default 1); the NTK scales by alpha^2. */
+  readonly outputScale?: number;
 }
 
 export interface GeneratorShape extends GeneratorConfig {
@@ -42,22 +45,25 @@ export interface GeneratorShape extends GeneratorConfig {
   readonly wOff: readonly number[];
   readonly bOff: readonly number[];
   readonly P: number;
-  /** c_l: the forward multiplier of W_l (s_w / sqrt(n_{l-1}) for ntk, 1 for standard). */
+  /** c_l: the forward multiplier of W_l (s_w / sqrt(n_{l-1}) for ntk, 1 for standard; times alpha for the output layer). */
   readonly scale: readonly number[];
-  /** The forward multiplier of the biases (s_b for ntk, 1 for standard). */
-  readonly biasFactor: number;
+  /** The forward multiplier of each layer's biases (s_b for ntk, 1 for standard; times alpha for the output layer). */
+  readonly biasFactor: readonly number[];
 }
 
 export const generatorShape = (c: GeneratorConfig, d: number): GeneratorShape => {
   const widths = [c.latentDim, ...c.hidden, d];
-  const wOff: number[] = [], bOff: number[] = [], scale: number[] = [];
+  const wOff: number[] = [], bOff: number[] = [], scale: number[] = [], biasFactor: number[] = [];
+  const alpha = c.outputScale ?? 1;
   let off = 0;
   for (let l = 1; l < widths.length; l++) {
+    const out = l === widths.length - 1 ? alpha : 1;
     wOff.push(off); off += widths[l] * widths[l - 1];
     bOff.push(off); off += widths[l];
-    scale.push(c.parametrization === 'ntk' ? c.weightScale / Math.sqrt(widths[l - 1]) : 1);
+    scale.push(out * (c.parametrization === 'ntk' ? c.weightScale / Math.sqrt(widths[l - 1]) : 1));
+    biasFactor.push(out * (c.parametrization === 'ntk' ? c.biasScale : 1));
   }
-  return { ...c, d, widths, wOff, bOff, P: off, scale, biasFactor: c.parametrization === 'ntk' ? c.biasScale : 1 };
+  return { ...c, d, widths, wOff, bOff, P: off, scale, biasFactor };
 };
 
 /** Initial parameters (seeded): ntk W, b ~ N(0, 1); standard W ~ N(0, s_w^2 / fan_in), b ~ N(0, s_b^2). */
@@ -126,7 +132,7 @@ export const forwardPoint = (g: GeneratorShape, w: Float64Array, Z: Float64Array
       let s = 0;
       const row = W + r * nIn;
       for (let q = 0; q < nIn; q++) s += w[row + q] * hp[q];
-      a[r] = c * s + g.biasFactor * w[B + r];
+      a[r] = c * s + g.biasFactor[l - 1] * w[B + r];
     }
     if (l < L) k.act[l](0, nOut);
     else k.h[l].set(a);
@@ -159,7 +165,7 @@ export const backwardPoint = (g: GeneratorShape, w: Float64Array, V: Float64Arra
         if (e === 0) continue;
         const row = W + r * nIn, ce = c * e;
         for (let q = 0; q < nIn; q++) grad[row + q] += ce * hp[q];
-        grad[B + r] += g.biasFactor * e;
+        grad[B + r] += g.biasFactor[l - 1] * e;
       }
     }
     if (l > 1) {
@@ -208,7 +214,6 @@ export const ntkBlocks = (g: GeneratorShape, w: Float64Array, Z: Float64Array, N
   }
   const nd = N * d;
   const K = new Float64Array(nd * nd);
-  const b2 = g.biasFactor * g.biasFactor;
   for (let i = 0; i < N; i++) for (let j = 0; j <= i; j++) {
     // hh[l] = c_l^2 h_{l-1}(z_i) . h_{l-1}(z_j) + s_b^2
     const hh = new Float64Array(L);
@@ -216,7 +221,7 @@ export const ntkBlocks = (g: GeneratorShape, w: Float64Array, Z: Float64Array, N
       const a = H[i][l], b = H[j][l];
       let s = 0;
       for (let q = 0; q < a.length; q++) s += a[q] * b[q];
-      hh[l] = g.scale[l] * g.scale[l] * s + b2;
+      hh[l] = g.scale[l] * g.scale[l] * s + g.biasFactor[l] * g.biasFactor[l];
     }
     for (let c = 0; c < d; c++) for (let c2 = 0; c2 < d; c2++) {
       let t = 0;

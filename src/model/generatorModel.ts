@@ -16,7 +16,7 @@ import type { Config } from './config.ts';
 import type { EganParts } from './parts.ts';
 import { makeEganRhs } from './rhs.ts';
 import { twoPointKernel } from './kernels.ts';
-import { generate, generatorShape, generatorWork, initGenerator, latentCodes, pullback, type GeneratorShape } from './generator.ts';
+import { backwardPoint, forwardPoint, generate, generatorShape, generatorWork, initGenerator, latentCodes, type GeneratorShape } from './generator.ts';
 
 export interface GeneratorPart {
   readonly shape: GeneratorShape;
@@ -38,16 +38,20 @@ export const makeGeneratorRhs = (config: Config, parts: EganParts): { rhs: Rhs; 
   // The effective right-hand side with the identity kernel and etaG = N: du_x is the forces G_i themselves.
   const forces = makeEganRhs({ ...parts, kernel: twoPointKernel(N, 1, 0), etaG: N });
   const ueff = new Float64Array(nx + p), dueff = new Float64Array(nx + p);
-  const work = generatorWork(shape);
-  const X = ueff.subarray(0, nx), F = dueff.subarray(0, nx);
+  // One work per latent code: the forward pass of each point is kept for its backward pass.
+  const works = Array.from({ length: N }, () => generatorWork(shape));
+  const L = shape.widths.length - 1, dz = shape.widths[0];
   const rhs: Rhs = (t, u, du) => {
     const w = u.subarray(0, P);
-    generate(shape, w, Z, N, X, work);
+    for (let i = 0; i < N; i++) {
+      forwardPoint(shape, w, Z, i * dz, works[i]);
+      ueff.set(works[i].h[L], i * d);
+    }
     ueff.set(u.subarray(P, P + p), nx);
     forces(t, ueff, dueff);
     du.set(dueff.subarray(nx), P);
     du.fill(0, 0, P);
-    pullback(shape, w, Z, N, F, parts.etaG / N, du, work);
+    for (let i = 0; i < N; i++) backwardPoint(shape, w, dueff, i * d, parts.etaG / N, du, works[i]);
   };
   const effective = (u: Float64Array): Float64Array => {
     const out = new Float64Array(nx + p);
