@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { compareGenerator, type CompareResult, type CompareRunName } from '../experiments/compare.ts';
 import { buildTarget } from '../model/targets.ts';
+import { formatConfigError } from '../model/config.ts';
 import { EXIT, UsageError, loadConfig, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 
@@ -71,8 +72,10 @@ export const compareCommand = async (file: string, opts: { json?: boolean; out?:
     off();
   }
   if (E.isLeft(r)) {
-    process.stderr.write(`egan compare: the ${NAMES[r.left.run]} run stopped: ${r.left.status} at t = ${r.left.t}: ${r.left.message}\n`);
-    return r.left.status === 'interrupted' ? EXIT.interrupted : EXIT.solveFailure;
+    const e = r.left;
+    if (!('run' in e)) throw new UsageError(`${file}: ${formatConfigError(e)}`);
+    process.stderr.write(`egan compare: the ${NAMES[e.run]} run stopped: ${e.status} at t = ${e.t}: ${e.message}\n`);
+    return e.status === 'interrupted' ? EXIT.interrupted : EXIT.solveFailure;
   }
   const c = r.right;
   if (opts.out) {

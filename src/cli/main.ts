@@ -115,6 +115,11 @@ program.command('compare')
   .option('--out <dir>', 'write compare.json, compare.csv and compare.svg')
   .action(act((file: string, o: { json?: boolean; out?: string }) => import('./compare.ts').then((m) => m.compareCommand(file, o))));
 
+program.command('schema')
+  .description('the config reference: its JSON Schema (default) or, with --markdown, the tables of docs/config.md')
+  .option('--markdown', 'print the Markdown reference')
+  .action(act((o: { markdown?: boolean }) => import('./schema.ts').then((m) => m.schemaCommand(o))));
+
 program.command('info')
   .description('the machine, Node and whether the native kernel is in use (and why not): speed only, the numbers are the same')
   .option('--json', 'print JSON')

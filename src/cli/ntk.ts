@@ -4,7 +4,9 @@
  * identity, the spectrum, and, with --widths, how they change with width (every hidden layer at that width),
  * with the distance to the arc-cosine kernel where that is the infinite-width limit.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { empiricalNtk } from '../experiments/ntk.ts';
+import { formatConfigError } from '../model/config.ts';
 import { EXIT, UsageError, loadConfig, parseInteger } from './io.ts';
 
 const f = (x: number) => (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
@@ -13,7 +15,9 @@ export const ntkCommand = async (file: string, opts: { json?: boolean; widths?: 
   const config = loadConfig(file);
   if (!config.generator) throw new UsageError(`${file}: egan ntk needs a generator (config.generator: { "kind": "mlp", "latentDim": ..., "hidden": [...] })`);
   const widths = opts.widths?.split(',').map((s) => parseInteger('--widths', s.trim(), 1));
-  const out = empiricalNtk(config, widths);
+  const r = empiricalNtk(config, widths);
+  if (E.isLeft(r)) throw new UsageError(`${file}: ${formatConfigError(r.left)}`);
+  const out = r.right;
   if (opts.json) { process.stdout.write(JSON.stringify(out.map(({ K: _K, ...s }) => s)) + '\n'); return EXIT.ok; }
   const N = out[0].N;
   process.stdout.write(`empirical NTK of the generator at initialization, N = ${N} latent codes, d = ${out[0].d} (scalar kernel: the d x d blocks' trace / d)\n`);

@@ -13,7 +13,7 @@
  * compareGenerator(config);   // Right({ times, distance, runs: { real, ntk, twoPoint }, kernel, damping })
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { Config } from '../model/config.ts';
+import type { Config, ConfigError } from '../model/config.ts';
 import { parseConfig } from '../model/config.ts';
 import { buildModel, type EganModel } from '../model/model.ts';
 import { ntkBlocks, scalarNtk } from '../model/generator.ts';
@@ -38,7 +38,9 @@ export interface CompareResult {
   /** mean_i |x_i^real - x_i^eff| / target scale, at each saved time. */
   readonly distance: { readonly ntk: number[]; readonly twoPoint: number[] };
   readonly scale: number;
-  readonly kernel: { readonly g1: number; readonly g2: number; readonly residual: number };
+  /** The empirical NTK at initialization: its two-point fit, the fit's residual |K - K_2pt|_F / |K|_F, and how far
+   * training moved it, |K(w(t1)) - K(w0)|_F / |K(w0)|_F (0 in the lazy limit of infinite width). */
+  readonly kernel: { readonly g1: number; readonly g2: number; readonly residual: number; readonly drift: number };
   readonly runs: Readonly<Record<CompareRunName, CompareRun>>;
   readonly configs: Readonly<Record<Exclude<CompareRunName, 'real'>, Config>>;
 }
@@ -68,8 +70,11 @@ export interface CompareOptions {
   readonly onProgress?: (run: CompareRunName, t: number) => void;
 }
 
-export const compareGenerator = (config: Config, opts: CompareOptions = {}): E.Either<RunFailure & { run: CompareRunName }, CompareResult> => {
-  if (!config.generator) throw new Error('compareGenerator needs a config with a generator');
+/** Why a comparison has no result: the config has no generator, or one of the three runs failed (`run` says which). */
+export type CompareError = ConfigError | (RunFailure & { readonly run: CompareRunName });
+
+export const compareGenerator = (config: Config, opts: CompareOptions = {}): E.Either<CompareError, CompareResult> => {
+  if (!config.generator) return E.left({ _tag: 'ConfigError', path: 'generator', value: undefined, expected: 'a generator network to compare with the effective model ({ "kind": "mlp", "latentDim": ..., "hidden": [...] })' });
   const real = buildModel(config);
   const g = real.generator!, N = real.N, d = real.d, nx = N * d;
   const start = g.effective(real.u0);
@@ -118,7 +123,7 @@ export const compareGenerator = (config: Config, opts: CompareOptions = {}): E.E
   return E.right({
     times, scale, configs,
     distance: { ntk: dist('ntk'), twoPoint: dist('twoPoint') },
-    kernel: { g1, g2, residual: Math.sqrt(rr / kk) },
+    kernel: { g1, g2, residual: Math.sqrt(rr / kk), drift: Math.sqrt(KEnd.reduce((s, x, k) => s + (x - K0[k]) ** 2, 0) / kk) },
     runs: { real: run('real', realLinear), ntk: run('ntk', configs.ntk), twoPoint: run('twoPoint', configs.twoPoint) },
   });
 };

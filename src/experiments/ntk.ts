@@ -10,7 +10,8 @@
  * @example
  * empiricalNtk(config, [64, 256, 1024]);   // one summary per width (every hidden layer at that width)
  */
-import type { Config } from '../model/config.ts';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Config, ConfigError } from '../model/config.ts';
 import { buildTarget } from '../model/targets.ts';
 import { ntkMatrix } from '../model/kernels.ts';
 import { generatorShape, initGenerator, latentCodes, ntkBlocks, scalarNtk } from '../model/generator.ts';
@@ -39,12 +40,14 @@ export interface NtkSummary {
 const frob = (A: ArrayLike<number>) => { let s = 0; for (let i = 0; i < A.length; i++) s += A[i] * A[i]; return Math.sqrt(s); };
 
 /** The empirical NTK summary of the config's generator with each given hidden width (default: the config's own). */
-export const empiricalNtk = (config: Config, widths?: readonly number[]): NtkSummary[] => {
+export const empiricalNtk = (config: Config, widths?: readonly number[]): E.Either<ConfigError, NtkSummary[]> => {
   const gc = config.generator;
-  if (!gc) throw new Error('the config has no generator');
+  if (!gc) return E.left({ _tag: 'ConfigError', path: 'generator', value: undefined, expected: 'a generator network whose NTK to compute ({ "kind": "mlp", "latentDim": ..., "hidden": [...] })' });
+  const bad = widths?.findIndex((w) => !Number.isInteger(w) || w < 1) ?? -1;
+  if (bad >= 0) return E.left({ _tag: 'ConfigError', path: `widths.${bad}`, value: widths![bad], expected: 'a positive integer width' });
   const d = buildTarget(config.target, config.seed).d, N = config.particles.n;
   const hiddens = widths ? widths.map((w) => gc.hidden.map(() => w)) : [gc.hidden];
-  return hiddens.map((hidden) => {
+  return E.right(hiddens.map((hidden) => {
     const g = generatorShape({ ...gc, hidden }, d);
     const Z = latentCodes(gc, N, config.seed);
     const blocks = ntkBlocks(g, initGenerator(g, config.seed), Z, N);
@@ -57,11 +60,11 @@ export const empiricalNtk = (config: Config, widths?: readonly number[]): NtkSum
     const aniso = blocks.map((x, k) => { const a = Math.floor(k / nd), b = k % nd; return (a % d === b % d ? x - K[Math.floor(a / d) * N + Math.floor(b / d)] : x); });
     const e = eigen(K, N, false);
     const spectrum = Array.from(e.re).sort((a, b) => b - a);
-    const limit = hidden.length === 1 && gc.activation === 'relu' && gc.parametrization === 'ntk' && gc.weightScale === 1 && gc.biasScale === 0 && gc.latent === 'gaussian';
+    const limit = hidden.length === 1 && gc.activation === 'relu' && gc.parametrization === 'ntk' && gc.weightScale === 1 && gc.biasScale === 0 && gc.outputScale === 1 && gc.latent === 'gaussian';
     const arc = limit ? ntkMatrix(N, gc.latentDim, 1, config.seed) : undefined;
     return {
       width: hidden, N, d, P: g.P, g1, g2, residual: frob(R) / frob(K), anisotropy: frob(aniso) / frob(blocks), spectrum, K,
       ...(arc ? { arcCosineError: frob(K.map((x, k) => x - arc[k])) / frob(arc) } : {}),
     };
-  });
+  }));
 };

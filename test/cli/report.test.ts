@@ -38,9 +38,9 @@ describe('egan report --quick', () => {
   }, 300_000);
 
   it('has every figure, each SVG well formed with data marks', () => {
-    for (const id of ['fig1', 'fig2', 'fig3', 'fig4', 'fig5']) expect(html).toContain(`<figure id="${id}">`);
+    for (const id of ['fig1', 'fig2', 'fig3', 'fig4', 'fig5', 'fig6']) expect(html).toContain(`<figure id="${id}">`);
     const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
-    expect(svgs.length).toBeGreaterThanOrEqual(11);
+    expect(svgs.length).toBeGreaterThanOrEqual(13);
     for (const s of svgs) {
       expect(wellFormed(s)).toBe(true);
       expect(s).toMatch(/class="mark-(line|symbol|rect|text|rule)/);
@@ -71,5 +71,15 @@ describe('egan report --quick', () => {
       expect(cells.filter((c) => c.activation === act && c.g2 === Number(g2)).map((c) => c.collapseScore)).toContain(v);
     }
     expect(existsSync(join(out, 'data', 'fig3_cells.jsonl'))).toBe(true);
+    // Figure 6: the quoted distances and scores are the table's; the quick widths (64, 256) are real runs whose
+    // NTK-model distance is below the two-point model's (the kernel's two-point residual is ~0.5 at latent dimension 16).
+    const f6 = cap.fig6.quoted;
+    const widths = csv('fig6_widths.csv');
+    expect(widths.map((r) => r.status)).toEqual(['success', 'success']);
+    expect(widths[0].distanceNtk).toBe(f6.distNtkSmallest);
+    expect(widths[1].distanceNtk).toBe(f6.distNtkLargest);
+    for (const r of widths) expect(r.distanceNtk as number).toBeLessThan(r.distanceTwoPoint as number);
+    const collapse = csv('fig6_collapse.csv');
+    for (const r of collapse) expect(r.realCollapseScore).toBe(f6[`realScore_bias_${r.biasScale}`]);
   });
 });
