@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { compareGenerator, type CompareResult, type CompareRunName } from '../experiments/compare.ts';
 import { buildTarget } from '../model/targets.ts';
 import { formatConfigError } from '../model/config.ts';
-import { EXIT, UsageError, loadConfig, toCsv, writeAtomic, writeJson } from './io.ts';
+import { EXIT, UsageError, loadConfig, prepareOutDir, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 
 const NAMES: Record<CompareRunName, string> = { real: 'real generator', ntk: 'effective, empirical NTK', twoPoint: 'effective, two-point fit' };
@@ -59,6 +59,7 @@ export const compareFigure = async (r: CompareResult, targetPoints: Float64Array
 
 export const compareCommand = async (file: string, opts: { json?: boolean; out?: string }): Promise<number> => {
   const config = loadConfig(file);
+  if (opts.out) prepareOutDir(opts.out);
   if (!config.generator) throw new UsageError(`${file}: egan compare needs a generator (config.generator: { "kind": "mlp", "latentDim": ..., "hidden": [...] })`);
   const signal = { aborted: false };
   const off = onInterrupt(() => { signal.aborted = true; });

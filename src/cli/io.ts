@@ -3,7 +3,7 @@
  * `UsageError`, exit code 2, one line), atomic file writes (temp file +
  * rename, so a crash never leaves a truncated file), CSV.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeAtomic } from '../experiments/files.ts';
 export { writeAtomic, toCsv } from '../experiments/files.ts';
 import { dirname, join, resolve } from 'node:path';
@@ -44,4 +44,38 @@ export const parseInteger = (name: string, s: string, min = 1): number => {
   const v = Number(s);
   if (!Number.isInteger(v) || v < min) throw new UsageError(`${name}: got ${JSON.stringify(s)}; expected an integer >= ${min}`);
   return v;
+};
+
+const REASONS: Record<string, string> = {
+  EACCES: 'no permission to write there', EPERM: 'no permission to write there', EROFS: 'a read-only file system',
+  ENOTDIR: 'a file stands where a folder is needed', ENOENT: 'folders cannot be created there (a virtual file system?)',
+  ENOSPC: 'no space left on the device', EEXIST: 'a file stands where a folder is needed',
+};
+
+/**
+ * Make sure `dir` is a folder egan can write into, before any work starts: create it one level at a time (a
+ * recursive mkdir can spin forever on virtual file systems such as /proc), refuse a file standing in the way,
+ * and write and remove a probe file. A problem is a UsageError naming the option and the path (exit 2).
+ */
+export const prepareOutDir = (dir: string, option = '--out'): string => {
+  const abs = resolve(dir);
+  const fail = (why: string, at = abs): never => { throw new UsageError(`${option} ${dir}: ${at === abs ? '' : `${at}: `}${why}; expected a folder egan can create and write into`); };
+  const missing: string[] = [];
+  let p = abs;
+  while (!existsSync(p)) { missing.unshift(p); const up = dirname(p); if (up === p) break; p = up; }
+  if (existsSync(p) && !statSync(p).isDirectory()) fail('a file, not a folder', p);
+  for (const m of missing) {
+    try { mkdirSync(m); } catch (e) { fail(REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message, m); }
+  }
+  const probe = join(abs, `.egan-write-test-${process.pid}`);
+  try { writeFileSync(probe, ''); rmSync(probe); } catch (e) { fail(REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message); }
+  return abs;
+};
+
+/** The same for an output file: its folder must be writable and the path must not be a folder. */
+export const prepareOutFile = (file: string, option = '--out'): string => {
+  const abs = resolve(file);
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`${option} ${file}: a folder; expected a file path`);
+  prepareOutDir(dirname(abs), option);
+  return abs;
 };

@@ -37,8 +37,9 @@ program.command('run')
   .option('--json', 'print { status, t, stats, final, metrics, warnings } as JSON')
   .option('--out <dir>', 'write trajectory (CSV, JSON), final state, metrics and the resolved config')
   .option('--threads <k>', 'threads for each right-hand side call (same numbers for any k; pays off for large N)', '1')
+  .option('--on-crawl <what>', 'when an error-controlled solver crawls (relu kinks, stiffness): "warn" (go on) or "stop" (status crawl, exit 1)', 'warn')
   .addHelpText('after', () => solverText)
-  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string }) => import('./run.ts').then((m) => m.runCommand(file, opts))));
+  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string; onCrawl?: string }) => import('./run.ts').then((m) => m.runCommand(file, opts))));
 
 program.command('damp')
   .description('linearize at the equilibrium and print the damping table')
@@ -78,7 +79,8 @@ program.command('sweep')
   .option('--shard <i/n>', 'run only the i-th of n disjoint parts (cells with index % n = i - 1)')
   .option('--resume', 'skip the cells already in DIR/results.jsonl')
   .option('--out <dir>', 'output folder', 'out/sweep')
-  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string }) => import('./sweep.ts').then((m) => m.sweepCommand(file, o))));
+  .option('--on-crawl <what>', 'a cell whose error-controlled solver crawls: "warn" (it runs on) or "stop" (recorded with status crawl at once)', 'warn')
+  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string }) => import('./sweep.ts').then((m) => m.sweepCommand(file, o))));
 
 program.command('merge')
   .description('join the results of sweep shards, checking for missing and duplicated cells')

@@ -16,7 +16,7 @@ import { readResults } from '../experiments/sweep.ts';
 import { phaseDiagramSpec, phaseMetric, type PhaseCell } from '../plot/phase.ts';
 import { buildTarget } from '../model/targets.ts';
 import { renderSvg, type VlSpec } from '../plot/svg.ts';
-import { EXIT, UsageError, writeAtomic } from './io.ts';
+import { EXIT, UsageError, writeAtomic, prepareOutFile } from './io.ts';
 import { loadSweep } from './sweep.ts';
 
 const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
@@ -62,7 +62,7 @@ export const phaseCommand = async (dir: string, opts: { out?: string; metric?: s
     vconcat: fields.map((f) => { const pm = phaseMetric(f, K); return inner(phaseDiagramSpec(data, pm, pm.label)); }),
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   } as never);
-  const out = opts.out ?? join(dir, 'phase.svg');
+  const out = prepareOutFile(opts.out ?? join(dir, 'phase.svg'));
   writeAtomic(out, svg);
   const count = (f: (c: PhaseCell) => unknown) => new Set(data.map(f)).size;
   const failed = data.filter((c) => c.status !== 'success').length;

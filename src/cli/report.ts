@@ -7,10 +7,11 @@
  */
 import { resolve } from 'node:path';
 import { writeReport } from '../report/report.ts';
-import { EXIT, parseInteger } from './io.ts';
+import { EXIT, parseInteger, prepareOutDir } from './io.ts';
 import { onInterrupt } from './progress.ts';
 
 export const reportCommand = async (opts: { out?: string; quick?: boolean; full?: boolean; workers?: string }): Promise<number> => {
+  prepareOutDir(opts.out ?? 'out');
   const signal = { aborted: false };
   const off = onInterrupt(() => { signal.aborted = true; process.stderr.write('egan report: interrupted; writing what is done\n'); });
   const t0 = Date.now();

@@ -14,10 +14,16 @@ import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
 import { runJson } from '../experiments/run.ts';
 import { FAILURE_HELP } from '../ode/failure.ts';
-import { EXIT, loadConfig, parseInteger, toCsv, writeAtomic, writeJson } from './io.ts';
+import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 
-export interface RunCliOptions { json?: boolean; out?: string; threads?: string }
+export interface RunCliOptions { json?: boolean; out?: string; threads?: string; onCrawl?: string }
+
+/** The --on-crawl option: "warn" (default) or "stop". */
+export const parseOnCrawl = (v: string | undefined): 'warn' | 'stop' => {
+  if (v === undefined || v === 'warn' || v === 'stop') return v ?? 'warn';
+  throw new UsageError(`--on-crawl: got ${JSON.stringify(v)}; expected "warn" (go on, saying so at once) or "stop" (end the run with status crawl)`);
+};
 
 const fmt = (x: number | undefined) => (x === undefined ? '-' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
 
@@ -54,14 +60,20 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
 
 export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
   const config = loadConfig(file);
+  if (opts.out) prepareOutDir(opts.out);
   const threads = opts.threads ? parseInteger('--threads', opts.threads, 1) : 1;
+  const onCrawl = parseOnCrawl(opts.onCrawl);
   const pool = makePool(1);
   const bar = progressBar(config.t1, 'egan run');
   let signalled = false;
   const off = onInterrupt(() => { signalled = true; pool.interrupt(); });
   let r: RunOutcome;
   try {
-    r = await pool.run(config, (t) => bar.update(Math.min(t, config.t1)), undefined, threads);
+    r = await pool.run(config, {
+      onProgress: (t) => bar.update(Math.min(t, config.t1)), threads, onCrawl,
+      // Said at once, not after the run: a crawl can take minutes to finish.
+      onWarning: (w) => process.stderr.write(`\negan run: warning: ${w.message}${onCrawl === 'warn' ? ' (--on-crawl stop ends such a run at once)' : ''}\n`),
+    });
   } finally {
     bar.stop();
     off();

@@ -18,8 +18,9 @@ import { resolveDataPaths } from '../model/config.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell, type ResultLine, type SweepSpec } from '../experiments/sweep.ts';
 import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
-import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseInteger } from './io.ts';
+import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseInteger, prepareOutDir } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
+import { parseOnCrawl } from './run.ts';
 
 /** Status of a cell whose worker died (pool.ts); not a solver failure code, and redone by --resume. */
 export const CRASHED = 'crashed';
@@ -63,13 +64,14 @@ export const writeAggregate = (dir: string, spec: SweepSpec, lines: readonly Res
   writeJson(dir, 'summary.json', { cells: lines.length, ...extra });
 };
 
-export const sweepCommand = async (file: string, opts: { workers?: string; shard?: string; resume?: boolean; out?: string }): Promise<number> => {
+export const sweepCommand = async (file: string, opts: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string }): Promise<number> => {
+  const onCrawl = parseOnCrawl(opts.onCrawl);
   const { spec, cells: all } = loadSweep(file);
   const workers = opts.workers ? parseInteger('--workers', opts.workers, 1) : availableParallelism();
   const [si, sn] = opts.shard ? parseShard(opts.shard) : [1, 1];
   const cells = shardCells(all, si, sn);
   const dir = opts.out ?? 'out/sweep';
-  mkdirSync(dir, { recursive: true });
+  prepareOutDir(dir);
   const resultsPath = join(dir, 'results.jsonl');
   if (existsSync(resultsPath) && !opts.resume) throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
   const prior = readResults(resultsPath);
@@ -114,7 +116,7 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
       if (line.status !== 'success') failures++;
       bar.update(++finished);
     };
-    await Promise.all(todo.map((cell) => pool.run(cell.config, undefined, spec.tauEps).then(
+    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl }).then(
       (r) => { if (r.status !== 'interrupted' && !interrupted) record(resultLine(cell, r)); },
       (e: unknown) => {
         // The cell's worker died or threw: record it and go on (the pool has replaced the worker).
@@ -166,7 +168,7 @@ export const mergeCommand = async (dirs: string[], opts: { out: string; sweep?: 
     const expanded = expandSweep(spec);
     if (E.isRight(expanded)) cells = expanded.right;
   }
-  mkdirSync(opts.out, { recursive: true });
+  prepareOutDir(opts.out);
   writeFileSync(join(opts.out, 'results.jsonl'), merged.map((l) => JSON.stringify(l)).join('\n') + '\n');
   writeJson(opts.out, 'sweep.resolved.json', spec);
   writeAggregate(opts.out, spec, merged, { complete: opts.sweep ? missing.length === 0 : undefined, missing, duplicates, conflicts, sources: dirs }, cells);

@@ -13,7 +13,7 @@
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startWorker } from '../runtime/workers.ts';
 import type { Config } from '../model/config.ts';
-import type { RunFailure, RunResult, TauEpsSpec } from './run.ts';
+import type { RunFailure, RunResult, RunWarning, TauEpsSpec } from './run.ts';
 import { WorkerCrash } from './crash.ts';
 
 export type RunOutcome = RunResult | RunFailure;
@@ -25,10 +25,22 @@ export interface PoolOptions {
   readonly workerUrl?: URL;
 }
 
+/** How one run on the pool goes: progress and warnings as they happen, tau_eps, threads, and what a crawl does. */
+export interface PoolRunOptions {
+  /** Called with the time reached, about every 200 ms. */
+  readonly onProgress?: (t: number) => void;
+  /** Called as soon as the solve warns (a crawl), before the run ends. */
+  readonly onWarning?: (w: RunWarning) => void;
+  readonly tauEps?: TauEpsSpec;
+  /** > 1 splits the run's right-hand side over that many threads (threadedRhs.ts). */
+  readonly threads?: number;
+  /** "stop" ends a crawling solve at once with status "crawl" (ode/options.ts); default "warn". */
+  readonly onCrawl?: 'warn' | 'stop';
+}
+
 export interface Pool {
   /** Run a config; resolves with its outcome, or rejects with a WorkerCrash (the worker died or threw outside the solve). */
-  /** `threads` > 1 splits the run's right-hand side over that many threads (threadedRhs.ts). */
-  run(config: Config, onProgress?: (t: number) => void, tauEps?: TauEpsSpec, threads?: number): Promise<RunOutcome>;
+  run(config: Config, options?: PoolRunOptions): Promise<RunOutcome>;
   /** Ask every running solve to stop (they return their partial results). */
   interrupt(): void;
   close(): Promise<void>;
@@ -42,8 +54,8 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   const flagView = new Int32Array(flag);
   const workers: Worker[] = [];
   const idle: Worker[] = [];
-  const queue: { config: Config; tauEps?: TauEpsSpec; threads?: number; onProgress?: (t: number) => void; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
-  const pending = new Map<number, { resolve: (r: RunOutcome) => void; reject: (e: Error) => void; onProgress?: (t: number) => void; worker: Worker; t?: number }>();
+  const queue: { config: Config; options: PoolRunOptions; resolve: (r: RunOutcome) => void; reject: (e: Error) => void }[] = [];
+  const pending = new Map<number, { resolve: (r: RunOutcome) => void; reject: (e: Error) => void; options: PoolRunOptions; worker: Worker; t?: number }>();
   let nextId = 1;
   let closing = false;
 
@@ -53,7 +65,8 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
       const job = queue.shift()!;
       const id = nextId++;
       pending.set(id, { ...job, worker: w });
-      w.postMessage({ id, config: job.config, flag, tauEps: job.tauEps, threads: job.threads });
+      const o = job.options;
+      w.postMessage({ id, config: job.config, flag, tauEps: o.tauEps, threads: o.threads, onCrawl: o.onCrawl });
     }
   };
 
@@ -75,10 +88,11 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   const spawn = () => {
     const w = startWorker(url);
     w.unref();
-    w.on('message', (msg: { id: number; progress?: number; result?: RunOutcome; error?: string }) => {
+    w.on('message', (msg: { id: number; progress?: number; warning?: RunWarning; result?: RunOutcome; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;
-      if (msg.progress !== undefined) { p.t = msg.progress; p.onProgress?.(msg.progress); return; }
+      if (msg.progress !== undefined) { p.t = msg.progress; p.options.onProgress?.(msg.progress); return; }
+      if (msg.warning !== undefined) { p.options.onWarning?.(msg.warning); return; }
       pending.delete(msg.id);
       idle.push(w);
       if (msg.error !== undefined) p.reject(new WorkerCrash(msg.error, p.t));
@@ -93,7 +107,7 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   for (let k = 0; k < Math.max(1, size); k++) spawn();
 
   return {
-    run: (config, onProgress, tauEps, threads) => new Promise((resolve, reject) => { queue.push({ config, tauEps, threads, onProgress, resolve, reject }); pump(); }),
+    run: (config, options = {}) => new Promise((resolve, reject) => { queue.push({ config, options, resolve, reject }); pump(); }),
     interrupt: () => { Atomics.store(flagView, 0, 1); },
     close: async () => { closing = true; await Promise.all(workers.map((w) => w.terminate())); },
   };

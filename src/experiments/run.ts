@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { solve } from '../ode/solve.ts';
-import type { Solution, SolveStats, Warning } from '../ode/solution.ts';
+import type { Solution, SolveStats, SolveWarningCode, Warning } from '../ode/solution.ts';
 import type { SolveFailureCode } from '../ode/failure.ts';
 import type { SolveOptions } from '../ode/options.ts';
 import { solverFromConfig, type Solver } from '../ode/solver.ts';
@@ -76,8 +76,8 @@ export interface RunOptions {
   readonly onProgress?: (t: number) => void;
   /** The solver (default: the config's `solver` field). */
   readonly solver?: Solver;
-  /** Extra solve options (events, dense, saveAt override). */
-  readonly solve?: Partial<SolveOptions>;
+  /** Extra solve options (events, dense, saveAt override, onCrawl); its onWarning receives the run's warnings (a crawl of a relu critic as nonSmoothCrawl). */
+  readonly solve?: Partial<Omit<SolveOptions, 'onWarning'>> & { readonly onWarning?: (w: RunWarning, stats: Readonly<SolveStats>) => void };
 }
 
 /**
@@ -114,18 +114,27 @@ export const THETA_GROWTH_WARNING = 10;
  * stiff under an explicit method), "criticGrowth" (|theta| grew over THETA_GROWTH_WARNING-fold),
  * "threads" (fewer threads than asked).
  */
-export type RunWarningCode = 'nonSmoothCrawl' | 'stiffFlow' | 'criticGrowth' | 'threads' | 'stiffness' | 'rejectedSteps';
+export type RunWarningCode = 'nonSmoothCrawl' | 'stiffFlow' | 'criticGrowth' | 'threads' | 'stiffness' | 'rejectedSteps' | 'crawl';
 export type RunWarning = Warning<RunWarningCode>;
+
+/** The nonSmoothCrawl warning: a crawl whose cause is the critic's kinks, with the remedies. */
+const kinkCrawl = (m: EganModel, st: Pick<SolveStats, 'steps' | 'rejected' | 'rhsEvals'>, t: number | undefined): RunWarning => {
+  const act = m.config.critic.kind === 'mlp' ? m.config.critic.activation : 'relu';
+  return {
+    code: 'nonSmoothCrawl', ...(t !== undefined ? { t } : {}),
+    message: `the ${act} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system): the adaptive solver ${t !== undefined ? `is crawling at t = ${t.toPrecision(4)} (${st.steps} steps, ${st.rejected} rejected so far)` : `crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls)`}. Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... }; the default when no solver is given)`,
+  };
+};
 
 /** Warnings of a model's run (docs/model.md, numerical character): from the solver's stats, and unbounded critic growth. */
 export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warnings' | 'method' | 'uEnd' | 'tEnd'>, adaptive: boolean): RunWarning[] => {
   // The model restates both solve-level causes in its own terms below.
-  const w: RunWarning[] = sol.warnings.filter((x) => x.code !== 'rejectedSteps' && x.code !== 'stiffness');
   const st = sol.stats;
   const c = m.config.critic;
-  if (c.kind === 'mlp' && isNonSmooth(c.activation) && adaptive && (st.rejected > 0.1 * st.steps || st.steps > 20_000)) {
-    w.push({ code: 'nonSmoothCrawl', message: `the ${c.activation} critic makes the right-hand side discontinuous where a particle or target point crosses a hidden unit's kink (a Filippov system): the adaptive solver crawled (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls). Remedies: a smooth activation ("tanh", or "softplus" with critic.beta for sharpness), or a fixed-step map that matches discrete gradient descent (solver: { "method": "rk4" or "euler", "h": ... })` });
-  }
+  const kinks = c.kind === 'mlp' && isNonSmooth(c.activation) && adaptive && (st.crawlAt !== undefined || st.rejected > 0.1 * st.steps || st.steps > 20_000);
+  // A crawl with a non-smooth critic is restated as nonSmoothCrawl, with its cause.
+  const w: RunWarning[] = sol.warnings.filter((x) => x.code !== 'rejectedSteps' && x.code !== 'stiffness' && !(kinks && x.code === 'crawl'));
+  if (kinks) w.push(kinkCrawl(m, st, st.crawlAt));
   if (st.stiffAt !== undefined)
     w.push({ code: 'stiffFlow', t: st.stiffAt, message: `the flow turned stiff at t = ${st.stiffAt.toPrecision(4)} (fast critic modes near convergence); solver.method "auto" switches to the Rosenbrock method there, and back when that costs more` });
   const th0 = thetaNorm(m, m.u0), th1 = thetaNorm(m, sol.uEnd);
@@ -145,7 +154,13 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     threshold = opts.tauEps.eps * (opts.tauEps.relative ? dist(m.u0) : 1);
     tauEvent = [{ g: (_t, u) => dist(u) - threshold, samples: opts.tauEps.samples ?? 4, name: 'tauEps' }];
   }
-  const options: SolveOptions = { saveAt: { n: m.config.saveAt.n }, signal: opts.signal, onProgress: opts.onProgress, ...opts.solve, events: [...(opts.solve?.events ?? []), ...tauEvent] };
+  const c = m.config.critic;
+  const onWarning = opts.solve?.onWarning;
+  const options: SolveOptions = {
+    saveAt: { n: m.config.saveAt.n }, signal: opts.signal, onProgress: opts.onProgress, ...opts.solve, events: [...(opts.solve?.events ?? []), ...tauEvent],
+    // A live crawl of a non-smooth critic is restated with its cause, as at the end (modelWarnings).
+    ...(onWarning ? { onWarning: (w: Warning<SolveWarningCode>, st: Readonly<SolveStats>) => onWarning(w.code === 'crawl' && c.kind === 'mlp' && isNonSmooth(c.activation) ? kinkCrawl(m, st, w.t) : w, st) } : {}),
+  };
   const solver = opts.solver ?? configSolver(m.config);
   const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, solver, options);
   if (E.isLeft(r)) {

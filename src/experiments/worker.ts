@@ -4,7 +4,7 @@
  * SharedArrayBuffer) that the solver reads once per step: the main thread
  * sets it on SIGINT/SIGTERM and the worker returns the partial result.
  * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs?, tauEps?, threads? }
- * Messages out: { id, progress: t } ... then { id, result } or { id, error }.
+ * Messages out: { id, progress: t } and { id, warning } ... then { id, result } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
 import { buildModel } from '../model/model.ts';
@@ -21,6 +21,7 @@ export interface RunRequest {
   readonly tauEps?: TauEpsSpec;
   /** Threads for the right-hand side (default 1). */
   readonly threads?: number;
+  readonly onCrawl?: 'warn' | 'stop';
 }
 
 if (parentPort) {
@@ -39,6 +40,7 @@ if (parentPort) {
         r = runModel(model, {
           signal,
           ...(req.tauEps ? { tauEps: req.tauEps } : {}),
+          solve: { onCrawl: req.onCrawl ?? 'warn', onWarning: (warning) => port.postMessage({ id: req.id, warning }) },
           onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
         });
       } finally {

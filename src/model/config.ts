@@ -21,6 +21,7 @@ import { DEFAULT_ATOL, DEFAULT_FIXED_MAX_STEPS, DEFAULT_MAX_STEPS, DEFAULT_RTOL,
 import '../ode/solvers/index.ts';
 import { loadPoints, type DataError, type DataFormat, type DataSpec, type Normalize, type PointCloud } from './datasets.ts';
 import { loadMnist, MNIST_DIM } from './mnist.ts';
+import { isNonSmooth } from './activations.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 // The bounds as JSON Schema keywords too (`egan schema`), beside the refinements that give egan's own messages.
@@ -187,7 +188,7 @@ const configSchemaFor = (solver: ReturnType<typeof solverSchemaFor>) => z.strict
   etaG: pos.default(1).describe('generator learning rate'),
   etaD: pos.default(1).describe('critic learning rate'),
   t1: pos.default(100).describe('end of the training time'),
-  solver: solver.prefault({ method: 'dopri5' }).describe('the ODE solver: an error-controlled method with tolerances, or a fixed-step method with its step h'),
+  solver: solver.prefault({ method: 'dopri5' }).describe('the ODE solver: an error-controlled method with tolerances, or a fixed-step method with its step h. Default: dopri5 for a smooth flow; for a relu or leaky_relu critic or generator rk4 with h = 0.05 / max(1, etaG, etaD), since an error-controlled method crawls at the kinks'),
   saveAt: z.strictObject({ n: z.int().min(2).max(1_000_000).default(101).describe('number of evenly spaced times from 0 to t1 at which the state is saved') }).prefault({}).describe('saved times'),
 });
 
@@ -367,5 +368,23 @@ export const parseConfig = (input: unknown): E.Either<ConfigError, Config> => {
     return E.left({ _tag: 'ConfigError', path, value, expected });
   }
   const cross = crossCheck(r.data);
-  return cross ? E.left({ _tag: 'ConfigError', ...cross }) : E.right(r.data);
+  if (cross) return E.left({ _tag: 'ConfigError', ...cross });
+  const given = input !== null && typeof input === 'object' && 'solver' in input && (input as { solver?: unknown }).solver !== undefined;
+  return E.right(given ? r.data : { ...r.data, solver: defaultSolver(r.data) });
+};
+
+/** The fixed step of the default solver of a non-smooth flow, before dividing by the largest learning rate. */
+export const DEFAULT_KINK_STEP = 0.05;
+
+/**
+ * The solver of a config that names none (egan's choice, recorded in config.resolved.json): dopri5 (rtol 1e-6,
+ * atol 1e-9) for a smooth flow; for a relu or leaky_relu critic (or generator), whose right-hand side jumps at
+ * every kink crossing and makes an error-controlled method crawl (docs/model.md §7), the fixed-step rk4 map with
+ * h = 0.05 / max(1, etaG, etaD): a step that resolves the ring experiments' dynamics (it is the step of the
+ * report's phase diagram) and shrinks as the learning rates grow the flow's rates. Stiffer models (MNIST, say)
+ * need their own step; a step that is too large fails with nonFinite and the time it happened.
+ */
+export const defaultSolver = (c: Config): Config['solver'] => {
+  const kinks = (c.critic.kind === 'mlp' && isNonSmooth(c.critic.activation)) || (c.generator !== undefined && isNonSmooth(c.generator.activation));
+  return kinks ? { method: 'rk4', h: DEFAULT_KINK_STEP / Math.max(1, c.etaG, c.etaD), maxSteps: DEFAULT_FIXED_MAX_STEPS } : c.solver;
 };

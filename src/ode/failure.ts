@@ -11,7 +11,8 @@ export type SolveFailureCode =
   | 'nonFinite'
   | 'invalidProblem'
   | 'interrupted'
-  | 'singularMatrix';
+  | 'singularMatrix'
+  | 'crawl';
 
 export interface SolveFailure {
   readonly _tag: 'SolveFailure';
@@ -34,6 +35,7 @@ export const FAILURE_HELP: Readonly<Record<SolveFailureCode, string>> = {
   nonFinite: 'the state or its derivative became NaN or infinite: the dynamics diverged (try weight decay, a smaller etaD/etaG, or a gradient penalty)',
   invalidProblem: 'the problem itself is malformed (empty state, NaN in u0, bad time span or settings)',
   interrupted: 'the solve was stopped from outside (SIGINT/SIGTERM); what was computed is kept',
+  crawl: 'the solver was crawling and the solve was asked to stop then (onCrawl "stop"): use a fixed-step method for a non-smooth right-hand side (relu), method "auto" for stiffness',
   singularMatrix: 'the implicit solver met a singular iteration matrix (I/(h gamma) - J) it could not recover from',
 };
 

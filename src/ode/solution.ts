@@ -20,12 +20,15 @@ export interface SolveStats {
   switches: { t: number; to: string }[];
   /** First time the explicit stiffness test of Hairer fired, if it did. */
   stiffAt?: number;
+  /** First time the solve was seen crawling (options.ts, CRAWL), if it was. */
+  crawlAt?: number;
 }
 
 /**
  * A warning: a stable code to match on (never the wording) and a message for people.
  * Solve-level codes: "stiffness" (Hairer's test fired in an explicit method), "rejectedSteps"
- * (a quarter or more of the steps were rejected: a non-smooth right-hand side). Model and run
+ * (a quarter or more of the steps were rejected: a non-smooth right-hand side), "crawl" (seen while it
+ * happened: many rejected steps and a projected step count far beyond reason; options.ts). Model and run
  * levels add their own (experiments/run.ts).
  */
 export interface Warning<C extends string = string> {
@@ -35,7 +38,7 @@ export interface Warning<C extends string = string> {
   readonly t?: number;
 }
 
-export type SolveWarningCode = 'stiffness' | 'rejectedSteps';
+export type SolveWarningCode = 'stiffness' | 'rejectedSteps' | 'crawl';
 
 export interface EventHit {
   /** Index of the event in the options' event list. */
@@ -79,11 +82,18 @@ export const emptyStats = (): SolveStats => ({
   switches: [],
 });
 
+/** The "crawl" warning, as given live (options.onWarning) and in the solution. */
+export const crawlWarning = (t: number, stats: Pick<SolveStats, 'steps' | 'rejected'>): Warning<'crawl'> => ({
+  code: 'crawl', t,
+  message: `the solver is crawling at t = ${t.toPrecision(4)} (${stats.steps} steps, ${stats.rejected} rejected so far): a right-hand side that is not smooth (relu kinks) or stiffness; a fixed-step method (or a smooth function) avoids the first, method "auto" the second`,
+});
+
 /** Warnings derived from the stats of a finished (or failed) solve. */
 export const statsWarnings = (stats: SolveStats): Warning<SolveWarningCode>[] => {
   const w: Warning<SolveWarningCode>[] = [];
   if (stats.stiffAt !== undefined)
     w.push({ code: 'stiffness', t: stats.stiffAt, message: `stiffness detected at t = ${stats.stiffAt.toPrecision(6)} (explicit steps limited by stability, not accuracy); method "auto" (which switches to a stiff method where that pays) can be much cheaper` });
+  if (stats.crawlAt !== undefined) w.push(crawlWarning(stats.crawlAt, stats));
   if (stats.steps >= 2000 && stats.rejected > 0.25 * stats.steps)
     w.push({ code: 'rejectedSteps', message: `${stats.rejected} of ${stats.steps} steps were rejected: the right-hand side is probably not smooth (a kink, such as relu's); a smooth function or a fixed-step method avoids the crawl` });
   return w;

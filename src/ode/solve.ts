@@ -13,9 +13,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { OdeProblem } from './problem.ts';
-import type { SolveOptions } from './options.ts';
+import { CRAWL, type SolveOptions } from './options.ts';
 import { failure, type SolveFailure } from './failure.ts';
-import { buildSolution, emptyStats, type Solution } from './solution.ts';
+import { buildSolution, crawlWarning, emptyStats, type Solution } from './solution.ts';
 import { expandTolerance, firstNonFinite } from './norm.ts';
 import { initialStep } from './initialStep.ts';
 import { acceptFactor, makeController, rejectFactor } from './controller.ts';
@@ -99,6 +99,7 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
     const monitor = makeStiffnessMonitor();
     const detect = options.detectStiffness !== false && solver.stiffnessTest;
     const progressEvery = options.progressEvery ?? 100;
+    let nextCrawlCheck: number = CRAWL.after;
     const view = {
       tA: 0, tB: 0, uB: uNew,
       interpolate: (tt: number, out: Float64Array) => stepper.interpolate(tt, out),
@@ -142,6 +143,14 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
       view.uB = uNew;
       const stop = rec.step(view);
       if (detect && stats.stiffAt === undefined && observeStiffness(monitor, stepper.stiffnessRatio(), stepper.stabilityBoundary)) stats.stiffAt = tNew;
+      if (stepper.adaptive && stats.crawlAt === undefined && stats.steps >= nextCrawlCheck) {
+        nextCrawlCheck = stats.steps + CRAWL.every;
+        if (stats.rejected > CRAWL.rejected * stats.steps && stats.steps * span > CRAWL.projected * Math.abs(tNew - t0)) {
+          stats.crawlAt = tNew;
+          options.onWarning?.(crawlWarning(tNew, stats), stats);
+          if (options.onCrawl === 'stop') return fail('crawl', `stopped crawling at t = ${tNew} (${stats.steps} steps, ${stats.rejected} rejected; at this pace ~${Math.round(stats.steps * span / Math.abs(tNew - t0))} steps to t1)`, tNew, uNew);
+        }
+      }
       if (stop) {
         return E.right(buildSolution(method, rec, stats, stop.t, stop.u, true, dense, t0, u0));
       }

@@ -61,3 +61,24 @@ describe('failures end to end', () => {
     expect(JSON.parse(readFileSync(join(out, 'trajectory.json'), 'utf8')).t.length).toBeGreaterThan(1);
   });
 });
+
+describe('unusable --out paths fail at once, before any solving', () => {
+  const cfg = () => write('lin.json', { target: { kind: 'points', points: [[1, 0]] }, particles: { n: 1 }, critic: { kind: 'linear' }, t1: 1e6, solver: { method: 'rk4', h: 1e-3 } });
+  for (const [what, out] of [
+    ['a virtual file system', '/proc/egan-nope'],
+    ['a file standing where a folder is needed', 'FILE/sub'],
+    ['an existing file', 'FILE'],
+  ] as const) {
+    it(`${what}: one line naming the option and the path, exit 2, within seconds (a t1 = 1e6 run never starts)`, () => {
+      const f = cfg();
+      const t0 = Date.now();
+      const r = egan(['run', f, '--out', out.replace('FILE', f)], 20_000);
+      expect(r.status).toBe(2);
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^egan: --out .*: .*; expected a folder egan can create and write into$/);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    });
+  }
+});
