@@ -5,7 +5,8 @@
  * has zeta = 1, an unstable one zeta = -1. A zero mode (|s| <= zeroTol times
  * the spectrum's largest |s|) is flagged with kind "zero" and gets
  * zeta = tau = null: never a division by ~0, never NaN. A pure imaginary
- * mode (sigma = 0) has zeta 0 and tau null. Rows are sorted by omega_n,
+ * mode (sigma = 0) has zeta 0 and tau null. A mode with sigma > 0 grows: it is marked `unstable`, its tau
+ * (= -1/sigma) is negative by this definition, and its e-folding time 1/sigma is `growthTime`. Rows are sorted by omega_n,
  * ties by sigma, and a conjugate pair is kept together (positive imaginary
  * part first).
  */
@@ -16,6 +17,10 @@ export interface DampingRow {
   readonly zeta: number | null;
   readonly tau: number | null;
   readonly kind: 'zero' | 'mode';
+  /** True for a non-zero mode with positive real part: it grows as e^{sigma t}. */
+  readonly unstable: boolean;
+  /** e-folding time 1/sigma of an unstable mode, null otherwise. */
+  readonly growthTime: number | null;
 }
 
 export const DEFAULT_ZERO_TOL = 1e-7;
@@ -29,10 +34,10 @@ export const dampingTable = (re: ArrayLike<number>, im: ArrayLike<number>, zeroT
   for (let k = 0; k < n; k++) {
     const s = re[k], w = im[k];
     const mag = Math.hypot(s, w);
-    if (mag <= thr || mag === 0) { rows.push({ re: s, im: w, omegaN: mag, zeta: null, tau: null, kind: 'zero' }); continue; }
+    if (mag <= thr || mag === 0) { rows.push({ re: s, im: w, omegaN: mag, zeta: null, tau: null, kind: 'zero', unstable: false, growthTime: null }); continue; }
     const real = Math.abs(w) <= 1e-12 * mag;
     const zeta = real ? (s < 0 ? 1 : -1) : -s / mag + 0; // + 0 turns -0 into 0
-    rows.push({ re: s, im: w, omegaN: mag, zeta, tau: s === 0 ? null : -1 / s, kind: 'mode' });
+    rows.push({ re: s, im: w, omegaN: mag, zeta, tau: s === 0 ? null : -1 / s, kind: 'mode', unstable: s > 0, growthTime: s > 0 ? 1 / s : null });
   }
   // Group each complex mode with its conjugate (closest mode with re equal and im opposite), then sort the
   // groups exactly by (omega_n, sigma): a comparator with tolerances would not be a consistent order.

@@ -19,7 +19,7 @@ const f = (x: number | null, w = 12) => (x === null ? 'null' : x === 0 ? '0' : M
 
 export const dampingText = (rows: readonly DampingRow[]): string => {
   const head = `${'re'.padStart(12)} ${'im'.padStart(12)} ${'omegaN'.padStart(12)} ${'zeta'.padStart(12)} ${'tau'.padStart(12)}  kind`;
-  return [head, ...rows.map((r) => `${f(r.re)} ${f(r.im)} ${f(r.omegaN)} ${f(r.zeta)} ${f(r.tau)}  ${r.kind}`)].join('\n');
+  return [head, ...rows.map((r) => `${f(r.re)} ${f(r.im)} ${f(r.omegaN)} ${f(r.zeta)} ${f(r.tau)}  ${r.unstable ? `UNSTABLE (grows, e-folding time ${f(r.growthTime, 0).trim()})` : r.kind}`)].join('\n');
 };
 
 /** damp, critical and locus linearize the effective model around its equilibria; a real generator's state is [w, theta]. */
@@ -27,7 +27,19 @@ const effectiveOnly = (config: { generator?: unknown }, command: string) => {
   if (config.generator) throw new UsageError(`egan ${command} linearizes the effective model (particles and critic); this config trains a real generator (config.generator): compare it with its effective model with egan compare`);
 };
 
-const zeroTolOf = (s?: string) => (s === undefined ? DEFAULT_ZERO_TOL : parseNumber('--zero-tol', s));
+const zeroTolOf = (s?: string) => {
+  if (s === undefined) return DEFAULT_ZERO_TOL;
+  const v = parseNumber('--zero-tol', s);
+  if (!(v >= 0 && v < 1)) throw new UsageError(`--zero-tol: got ${JSON.stringify(s)}; expected a number in [0, 1) (a mode is zero when |s| <= zero-tol x the largest |s|)`);
+  return v;
+};
+
+/** What the stability of an equilibrium is, in one line: the unstable modes' count, growth rate and e-folding time. */
+export const stabilityLine = (rows: readonly DampingRow[], alpha: number): string => {
+  const bad = rows.filter((r) => r.unstable);
+  if (bad.length === 0) return `stable: every non-zero mode decays; slowest decay rate ${(-alpha).toPrecision(8)} (alpha = ${alpha.toPrecision(8)}, the spectral abscissa)`;
+  return `UNSTABLE equilibrium: ${bad.length} mode(s) grow; fastest growth rate ${alpha.toPrecision(8)} (alpha, the spectral abscissa), e-folding time ${(1 / alpha).toPrecision(6)}; zeta < 0 and tau < 0 in their rows mean growth`;
+};
 
 export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?: string; all?: boolean }): Promise<number> => {
   const config = loadConfig(file);
@@ -42,7 +54,8 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   const out = {
     modes: lin.table, alpha: lin.alpha, decayRate: -lin.alpha, zeroTol: lin.zeroTol, zeroModes: lin.zeroModes,
     collective: { modes: coll.rows, alpha: coll.alpha, zeta: coll.zeta },
-    gdMaxStep: simultaneousMaxStep(lin.table), jacobian: m.jacobian ? 'analytic' : 'central differences',
+    gdMaxStep: simultaneousMaxStep(lin.table) || null, unstableModes: lin.table.filter((r) => r.unstable).length,
+    jacobian: m.jacobian ? 'analytic' : 'central differences',
   };
   if (opts.json) { process.stdout.write(JSON.stringify(out) + '\n'); return EXIT.ok; }
   const nonZero = lin.table.filter((r) => r.kind === 'mode');
@@ -50,8 +63,8 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   process.stdout.write(`equilibrium: ${eq.right.iterations} Gauss-Newton iterations, |rhs| = ${eq.right.rhsNorm.toExponential(2)}; Jacobian ${out.jacobian}, n = ${m.n}\n`);
   process.stdout.write(`zero modes: ${lin.zeroModes} (|s| <= ${lin.zeroTol} x max|s|); non-zero modes: ${nonZero.length}${!opts.all && nonZero.length > 40 ? ' (first 40 shown; --all for every mode)' : ''}\n`);
   process.stdout.write(dampingText(shown) + '\n');
-  process.stdout.write(`alpha (spectral abscissa of non-zero modes) = ${lin.alpha.toPrecision(8)}, slowest decay rate ${(-lin.alpha).toPrecision(8)}\n`);
-  process.stdout.write(`collective modes (rigid translations): alpha ${coll.alpha.toPrecision(6)}, min zeta ${coll.zeta.toPrecision(6)}; largest stable GD step (simultaneous) ${out.gdMaxStep.toPrecision(6)}\n`);
+  process.stdout.write(stabilityLine(lin.table, lin.alpha) + '\n');
+  process.stdout.write(`collective modes (rigid translations): alpha ${coll.alpha.toPrecision(6)}, min zeta ${coll.zeta.toPrecision(6)}; largest stable GD step (simultaneous) ${out.gdMaxStep === null ? 'none: no step size makes gradient descent stable at an unstable (or marginal) equilibrium' : out.gdMaxStep.toPrecision(6)}\n`);
   return EXIT.ok;
 };
 
@@ -75,6 +88,7 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   process.stdout.write(`parameter ${c.param} on [${lo}, ${hi}], ${c.modes} modes (zero tolerance ${c.zeroTol})\n`);
   process.stdout.write(`argmin alpha: ${c.argminAlpha.toPrecision(10)} +- ${c.argminUncertainty.toExponential(1)}   alpha there: ${c.alphaMin.toPrecision(8)}\n`);
   process.stdout.write(`zeta = 1 (least-damped pair turns real): ${c.zetaOne === null ? 'not in range' : `${c.zetaOne.toPrecision(10)} +- ${c.zetaOneUncertainty!.toExponential(1)}`}\n`);
+  if (c.alphaMin > 0) process.stdout.write(`unstable over the whole range: alpha > 0 at every value scanned (smallest growth rate ${c.alphaMin.toPrecision(6)}, e-folding time ${(1 / c.alphaMin).toPrecision(6)})\n`);
   if (c.closedForm) process.stdout.write(`closed form (docs/model.md §4): lambda_c = ${c.closedForm.lambdaC.toPrecision(10)}, omega_0 = ${c.closedForm.omega0.toPrecision(10)}\n`);
   return EXIT.ok;
 };

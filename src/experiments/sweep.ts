@@ -26,7 +26,8 @@ import { z } from 'zod';
 import * as E from 'fp-ts/lib/Either.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import { configSchema, formatConfigError, type Config } from '../model/config.ts';
+import { configSchema, defaultSolver, formatConfigError, type Config } from '../model/config.ts';
+import { issueText } from '../model/issues.ts';
 import { getField, setField } from '../model/fieldPath.ts';
 import { hashString } from '../model/random.ts';
 import type { Warning } from '../ode/solution.ts';
@@ -85,10 +86,12 @@ const sweepError = (message: string): SweepError => ({ _tag: 'SweepError', messa
 
 /** Validate a JSON value as a sweep spec, filling defaults. */
 export const parseSweep = (input: unknown): E.Either<SweepError, SweepSpec> => {
+  if (input !== null && typeof input === 'object' && !Array.isArray(input) && !('base' in input) && ('target' in input || 'particles' in input))
+    return E.left(sweepError('sweep: this is a run config (it has target/particles), not a sweep; egan sweep wants { "base": <a run config>, "axes": [{ "path": "kernel.g2", "values": [0, 0.5] }] } (egan run runs a config)'));
   const r = SweepSchema.safeParse(input);
   if (!r.success) {
-    const i = r.error.issues[0];
-    return E.left(sweepError(`sweep.${i.path.join('.') || '(root)'}: ${i.message}`));
+    const t = issueText(r.error.issues[0], SweepSchema, input);
+    return E.left(sweepError(`sweep.${t.path}: ${t.value === undefined ? 'missing' : `got ${JSON.stringify(t.value)?.slice(0, 80)}`}; ${t.expected}`));
   }
   return E.right(r.data);
 };
@@ -97,11 +100,15 @@ export const parseSweep = (input: unknown): E.Either<SweepError, SweepSpec> => {
 export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
   const base = configSchema().safeParse(spec.base);
   if (!base.success) {
-    const i = base.error.issues[0];
-    return E.left(sweepError(`sweep.base.${i.path.join('.')}: ${i.message}`));
+    const t = issueText(base.error.issues[0], configSchema(), spec.base);
+    return E.left(sweepError(`sweep.base.${t.path}: ${t.value === undefined ? 'missing' : `got ${JSON.stringify(t.value)?.slice(0, 80)}`}; ${t.expected}`));
   }
   const values = spec.axes.map(axisValues);
   const cells: Cell[] = [];
+  // A cell whose solver nobody named gets the default for its own config (defaultSolver: rk4 for relu critics,
+  // with a step that follows the cell's learning rates), as egan run would give it.
+  const isSolver = (path: string) => path === 'solver' || path.startsWith('solver.');
+  const solverGiven = 'solver' in spec.base || spec.axes.some((a) => isSolver(a.path));
   const total = values.reduce((a, v) => a * v.length, 1);
   for (let index = 0; index < total; index++) {
     let rest = index;
@@ -124,6 +131,7 @@ export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
       if (E.isLeft(s)) return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}: ${formatConfigError(s.left)}`));
       c = s.right;
     }
+    let ruleSolver = false;
     for (const [r, rule] of (spec.rules ?? []).entries()) {
       let match = true;
       for (const [path, v] of Object.entries(rule.when)) {
@@ -133,11 +141,13 @@ export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
       }
       if (!match) continue;
       for (const [path, v] of Object.entries(rule.set)) {
+        if (isSolver(path)) ruleSolver = true;
         const s = setField(c, path, v);
         if (E.isLeft(s)) return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}, sweep.rules.${r}.set: ${formatConfigError(s.left)}`));
         c = s.right;
       }
     }
+    if (!solverGiven && !ruleSolver) c = { ...c, solver: defaultSolver(c) };
     cells.push({ index, assignment: ordered, config: c, key: configKey(c) });
   }
   return E.right(cells);

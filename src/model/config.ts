@@ -22,6 +22,7 @@ import '../ode/solvers/index.ts';
 import { loadPoints, type DataError, type DataFormat, type DataSpec, type Normalize, type PointCloud } from './datasets.ts';
 import { loadMnist, MNIST_DIM } from './mnist.ts';
 import { isNonSmooth } from './activations.ts';
+import { issueText } from './issues.ts';
 
 const num = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 // The bounds as JSON Schema keywords too (`egan schema`), beside the refinements that give egan's own messages.
@@ -222,14 +223,6 @@ export const formatConfigError = (e: ConfigError): string => {
   return `config.${e.path}: ${v}; ${e.expected}`;
 };
 
-const at = (obj: unknown, path: readonly PropertyKey[]): unknown => {
-  let o: unknown = obj;
-  for (const k of path) {
-    if (o === null || typeof o !== 'object') return undefined;
-    o = (o as Record<PropertyKey, unknown>)[k as string];
-  }
-  return o;
-};
 
 /**
  * The config JSON with relative `file` paths of dataset targets and initial particles made absolute against
@@ -345,28 +338,10 @@ const crossCheck = (c: Config): Omit<ConfigError, '_tag'> | undefined => {
  * parseConfig({ target: { kind: 'ring' }, particles: { n: -1 } })  // Left({ path: 'particles.n', ... })
  */
 export const parseConfig = (input: unknown): E.Either<ConfigError, Config> => {
+  if (input !== null && typeof input === 'object' && !Array.isArray(input) && 'base' in input && 'axes' in input)
+    return E.left({ _tag: 'ConfigError', path: '(root)', value: 'a sweep (base, axes)', expected: 'expected a run config; run a sweep with egan sweep' });
   const r = configSchema().safeParse(input);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    let path = issue.path.map(String).join('.');
-    let value = at(input, issue.path);
-    let expected = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      const key = (issue as { keys: string[] }).keys[0];
-      path = path ? `${path}.${key}` : key;
-      value = at(input, [...issue.path, key]);
-      expected = 'unknown field (remove it or check its spelling)';
-    } else if (issue.code === 'invalid_union') {
-      expected = issue.message.replace('Invalid discriminator value. Expected ', 'expected one of ');
-    }
-    if (!path) path = '(root)';
-    expected = expected
-      .replace(/^Too small: expected (\w+) to (?:be|have) /, 'expected $1 ')
-      .replace(/^Too big: expected (\w+) to (?:be|have) /, 'expected $1 ')
-      .replace(/^Invalid input: expected (\w+), received (\w+)$/, 'expected a $1, not a $2')
-      .replace(/^Invalid option: expected one of /, 'expected one of ');
-    return E.left({ _tag: 'ConfigError', path, value, expected });
-  }
+  if (!r.success) return E.left({ _tag: 'ConfigError', ...issueText(r.error.issues[0], configSchema(), input) });
   const cross = crossCheck(r.data);
   if (cross) return E.left({ _tag: 'ConfigError', ...cross });
   const given = input !== null && typeof input === 'object' && 'solver' in input && (input as { solver?: unknown }).solver !== undefined;

@@ -53,6 +53,6 @@ describe('sweep rules', () => {
     const bad = expand({ rules: [{ when: { 'critic.activation': 'tanh' }, set: { 'solver.h': -1 } }] });
     expect(E.isLeft(bad) && bad.left.message).toMatch(/sweep\.rules\.0\.set: config\.solver/);
     const empty = expand({ rules: [{ when: {}, set: { etaD: 1 } }] });
-    expect(E.isLeft(empty) && empty.left.message).toMatch(/^sweep\.rules\.0\.when: expected at least one field path/);
+    expect(E.isLeft(empty) && empty.left.message).toMatch(/^sweep\.rules\.0\.when: got \{\}; expected at least one field path/);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * egan damp at an unstable equilibrium says so (count, growth rate, e-folding time; no bare negative tau; no
+ * "largest stable step 0"), and the analysis commands' options are validated (one line, exit 2).
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { egan } from '../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'egan-analysis-'));
+const file = join(dir, 'tanh.json');
+// A small tanh critic whose equilibrium (particles matched to the feature means) has growing modes.
+writeFileSync(file, JSON.stringify({ target: { kind: 'ring', modes: 4, samples: 32 }, particles: { n: 8 }, critic: { kind: 'mlp', hidden: [8], activation: 'tanh' } }));
+
+describe('egan damp at an unstable equilibrium', () => {
+  it('names the unstable modes, their growth rate and e-folding time, and gives no stable GD step', () => {
+    const j = egan(['damp', file, '--json']);
+    expect(j.status, j.stderr).toBe(0);
+    const out = JSON.parse(j.stdout) as { modes: { re: number; tau: number | null; unstable: boolean; growthTime: number | null; kind: string }[]; alpha: number; unstableModes: number; gdMaxStep: number | null };
+    const growing = out.modes.filter((r) => r.kind === 'mode' && r.re > 0);
+    expect(growing.length).toBeGreaterThan(0);
+    expect(out.unstableModes).toBe(growing.length);
+    for (const r of out.modes) expect(r.unstable).toBe(r.kind === 'mode' && r.re > 0);
+    for (const r of growing) expect(r.growthTime).toBeCloseTo(1 / r.re, 12);
+    expect(out.alpha).toBe(Math.max(...growing.map((r) => r.re)));
+    expect(out.gdMaxStep).toBeNull();
+    const h = egan(['damp', file]);
+    expect(h.stdout).toContain(`UNSTABLE equilibrium: ${growing.length} mode(s) grow; fastest growth rate ${out.alpha.toPrecision(8)}`);
+    expect(h.stdout).toContain(`e-folding time ${(1 / out.alpha).toPrecision(6)}`);
+    expect(h.stdout).toMatch(/largest stable GD step \(simultaneous\) none/);
+    // Every row with a negative tau is labelled.
+    for (const line of h.stdout.split('\n').filter((l) => /^\s+-?\d/.test(l))) {
+      const tau = Number(line.trim().split(/\s+/)[4]);
+      if (tau < 0) expect(line).toMatch(/UNSTABLE \(grows, e-folding time /);
+    }
+  }, 60_000);
+});
+
+describe('options are validated: one line, exit 2', () => {
+  for (const [args, msg] of [
+    [['damp', file, '--zero-tol', '-1'], /--zero-tol: got "-1"; expected a number in \[0, 1\)/],
+    [['damp', file, '--zero-tol', 'abc'], /--zero-tol: got "abc"; expected a finite number/],
+    [['critical', file, '--param', 'regularizer.lambda', '--lo', '2', '--hi', '1'], /--lo 2 --hi 1: expected lo < hi/],
+    [['locus', file, '--param', 'regularizer.lambda', '--from', '0', '--to', '1', '--steps', '1'], /--steps: got "1"; expected an integer >= 2/],
+    [['run', file, '--threads', '0'], /--threads: got "0"; expected an integer >= 1/],
+    [['critical', file, '--param', 'critic.kind', '--lo', '0', '--hi', '1'], /--param critic\.kind: expected the path of a numeric config field/],
+  ] as const) {
+    it(`egan ${args.filter((a) => a !== file).join(' ')}`, () => {
+      const r = egan([...args]);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(msg);
+    });
+  }
+  it('egan --version prints the version alone', () => {
+    const r = egan(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
