@@ -4,7 +4,9 @@
  * (same numbers for any K; worth it for large N, bench section 1).
  * With --out, writes config.resolved.json (every default
  * filled: feed it back to reproduce the run), result.json (the run's JSON),
- * final.json, metrics.json, trajectory.json and trajectory.csv. A failed or
+ * final.json, metrics.json, metrics.csv (the observables at every saved time: t, mean gap, MMD², sliced W2,
+ * collapse score, modes covered, critic value V, regularizer R, |theta|, and for a point-cloud target digits
+ * hit, entropy gap and mean nearest distance), trajectory.json and trajectory.csv. A failed or
  * interrupted run keeps the trajectory up to its end time and is marked
  * "complete": false. Exit codes: 0 success, 1 solve failure, 2 bad input,
  * 130 interrupted.
@@ -13,6 +15,8 @@ import { join } from 'node:path';
 import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
 import { runJson } from '../experiments/run.ts';
+import { isPointCloud, metricsAt } from '../experiments/metrics.ts';
+import { buildModel } from '../model/model.ts';
 import { FAILURE_HELP } from '../ode/failure.ts';
 import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
@@ -56,6 +60,23 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
   writeJson(dir, 'trajectory.json', { complete, t: traj.t, u: traj.u.map((u) => Array.from(u)), layout: { N, d, p: r.final.theta.length } });
   const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
   writeAtomic(join(dir, 'trajectory.csv'), toCsv(header, traj.t.map((t, i) => [t, ...Array.from(traj.u[i])])));
+  writeAtomic(join(dir, 'metrics.csv'), metricsCsv(config, traj));
+};
+
+const METRIC_COLUMNS = ['meanGap', 'mmd2', 'slicedW2', 'collapseScore', 'modesCovered', 'criticValue', 'regularizer', 'thetaNorm'] as const;
+const CLOUD_COLUMNS = ['digitsHit', 'entropyGap', 'meanNearestDistance'] as const;
+
+/** The observables at every saved time of a trajectory (states in the effective layout: particles then theta). */
+export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }): string => {
+  const m = buildModel(config);
+  const cols: string[] = [...METRIC_COLUMNS, ...(isPointCloud(m.target) ? CLOUD_COLUMNS : [])];
+  const rows = traj.t.map((t, i) => {
+    const u = traj.u[i];
+    if (!u.every(Number.isFinite)) return [t, ...cols.map(() => null)];
+    const mt = metricsAt(m, u) as unknown as Record<string, number>;
+    return [t, ...cols.map((c) => mt[c])];
+  });
+  return toCsv(['t', ...cols], rows);
 };
 
 export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
@@ -82,7 +103,7 @@ export const runCommand = async (file: string, opts: RunCliOptions): Promise<num
   if (opts.out) writeRunOutput(opts.out, config, r);
   if (opts.json) process.stdout.write(JSON.stringify(runJson(r)) + '\n');
   else process.stdout.write(humanRun(r, r.metrics ? Math.max(r.metrics.occupancy.length, 1) : 0) + '\n');
-  if (opts.out) process.stderr.write(`wrote ${opts.out}/{result,final,metrics,trajectory}.json, trajectory.csv, config.resolved.json\n`);
+  if (opts.out) process.stderr.write(`wrote ${opts.out}/{result,final,metrics,trajectory}.json, metrics.csv, trajectory.csv, config.resolved.json\n`);
   if (r.status === 'success') return EXIT.ok;
   if (r.status === 'interrupted' || signalled) return EXIT.interrupted;
   return EXIT.solveFailure;

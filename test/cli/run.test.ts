@@ -39,6 +39,13 @@ describe('egan run', () => {
     for (const f of ['config.resolved.json', 'result.json', 'final.json', 'metrics.json', 'trajectory.json', 'trajectory.csv']) expect(existsSync(join(out, f))).toBe(true);
     const csv = readFileSync(join(out, 'trajectory.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(7); // header + saveAt.n = 6
+    // metrics.csv: the observables at each saved time; its last row is metrics.json (the final state's).
+    const mcsv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    expect(mcsv).toHaveLength(7);
+    const finalMetrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    const last = mcsv[6];
+    mcsv[0].forEach((col, k) => expect(Number(last[k]), col).toBe(col === 't' ? 5 : finalMetrics[col]));
+    expect(Number(mcsv[1][0])).toBe(0);
     const again = egan(['run', join(out, 'config.resolved.json'), '--json']);
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout).final).toEqual(JSON.parse(r.stdout).final);
