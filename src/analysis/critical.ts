@@ -85,6 +85,12 @@ export interface CriticalResult {
   readonly zeroTol: number;
   /** For a linear critic (wgan, grad2-fake, mu = 0) and p = regularizer.lambda: the closed form (docs/model.md). */
   readonly closedForm?: { lambdaC: number; omega0: number };
+  /**
+   * For a non-linear critic scanned over regularizer.lambda: what the linear-critic closed form,
+   * lambda_c = sqrt(etaG gbar / etaD), would predict for the same learning rates and kernel; a yardstick to
+   * set the MLP's critical lambda beside, not a prediction for it.
+   */
+  readonly linearTheory?: { lambdaC: number; omega0: number };
 }
 
 /**
@@ -130,9 +136,10 @@ export const criticalDamping = (base: Config, path: string, lo: number, hi: numb
   }
   const m0 = pts[0].model;
   const linearCase = base.critic.kind === 'linear' && base.loss === 'wgan' && base.regularizer.kind === 'grad2-fake' && base.weightDecay === 0 && path === 'regularizer.lambda';
+  const linear = { lambdaC: lambdaCritical({ etaG: base.etaG, etaD: base.etaD, gbar: m0.kernel.gbar }), omega0: omega0({ etaG: base.etaG, etaD: base.etaD, gbar: m0.kernel.gbar, lambda: 0 }) };
   return E.right({
     param: path, modes, argminAlpha: min.x, argminUncertainty: min.uncertainty, alphaMin: min.fx, zetaOne, zetaOneUncertainty: zetaOneUnc,
     grid: { p: grid, alpha: pts.map((s) => s.alpha) }, zeroTol,
-    ...(linearCase ? { closedForm: { lambdaC: lambdaCritical({ etaG: base.etaG, etaD: base.etaD, gbar: m0.kernel.gbar }), omega0: omega0({ etaG: base.etaG, etaD: base.etaD, gbar: m0.kernel.gbar, lambda: 0 }) } } : {}),
+    ...(linearCase ? { closedForm: linear } : path === 'regularizer.lambda' ? { linearTheory: linear } : {}),
   });
 };

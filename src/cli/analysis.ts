@@ -1,7 +1,9 @@
 /**
  * `egan damp`, `egan critical`, `egan locus` (docs/model.md §8): linearize at the
  * equilibrium of a config and print a damping table, critical damping over a
- * parameter, or a root locus, as a human table or JSON.
+ * parameter, or a root locus, as a human table or JSON. With --out DIR each also writes its JSON
+ * (damp.json, critical.json, locus.json), a CSV of its numbers and an SVG: the spectrum in the complex
+ * plane (damp), alpha over the parameter (critical), the eigenvalue branches (locus).
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { buildModel } from '../model/model.ts';
@@ -13,7 +15,34 @@ import { rootLocus } from '../analysis/locus.ts';
 import { getField } from '../model/fieldPath.ts';
 import { simultaneousMaxStep } from '../analysis/discrete.ts';
 import { DEFAULT_ZERO_TOL, type DampingRow } from '../analysis/damping.ts';
-import { EXIT, UsageError, loadConfig, parseInteger, parseNumber } from './io.ts';
+import { EXIT, UsageError, loadConfig, parseInteger, parseNumber, prepareOutDir, toCsv, writeAtomic, writeJson } from './io.ts';
+import { join } from 'node:path';
+import { lineChart, renderSvg, type VlSpec } from '../plot/svg.ts';
+
+/** --out for an analysis command: NAME.json, NAME.csv and NAME.svg, said on stderr. */
+const writeAnalysis = async (dir: string, name: string, json: unknown, header: string[], rows: (number | string | null)[][], spec: VlSpec) => {
+  writeJson(dir, `${name}.json`, json);
+  writeAtomic(join(dir, `${name}.csv`), toCsv(header, rows));
+  writeAtomic(join(dir, `${name}.svg`), await renderSvg(spec));
+  process.stderr.write(`wrote ${dir}/${name}.json, ${name}.csv, ${name}.svg\n`);
+};
+
+const planeSpec = (title: string, data: Record<string, unknown>[], colour: string, order?: string): VlSpec => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  title, width: 360, height: 300, data: { values: data },
+  layer: [
+    { mark: { type: 'rule', color: '#bbb' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+    {
+      mark: order ? { type: 'line', point: true } : { type: 'point', filled: true },
+      encoding: {
+        x: { field: 're', type: 'quantitative', title: 'Re s (decay < 0 < growth)', scale: { padding: 12 } },
+        y: { field: 'im', type: 'quantitative', title: 'Im s (oscillation frequency)', scale: { padding: 12 } },
+        color: { field: colour, type: 'nominal', title: colour },
+        ...(order ? { order: { field: order, type: 'quantitative' } } : {}),
+      },
+    },
+  ],
+} as VlSpec);
 
 const f = (x: number | null, w = 12) => (x === null ? 'null' : x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toFixed(6) : x.toExponential(4)).padStart(w);
 
@@ -41,8 +70,9 @@ export const stabilityLine = (rows: readonly DampingRow[], alpha: number): strin
   return `UNSTABLE equilibrium: ${bad.length} mode(s) grow; fastest growth rate ${alpha.toPrecision(8)} (alpha, the spectral abscissa), e-folding time ${(1 / alpha).toPrecision(6)}; zeta < 0 and tau < 0 in their rows mean growth`;
 };
 
-export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?: string; all?: boolean }): Promise<number> => {
+export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?: string; all?: boolean; out?: string }): Promise<number> => {
   const config = loadConfig(file);
+  if (opts.out) prepareOutDir(opts.out);
   effectiveOnly(config, 'damp');
   const m = buildModel(config);
   const eq = findEquilibrium(m);
@@ -57,6 +87,12 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
     gdMaxStep: simultaneousMaxStep(lin.table) || null, unstableModes: lin.table.filter((r) => r.unstable).length,
     jacobian: m.jacobian ? 'analytic' : 'central differences',
   };
+  if (opts.out) {
+    const label = (r: DampingRow) => (r.kind === 'zero' ? 'zero mode' : r.unstable ? 'unstable' : 'stable');
+    await writeAnalysis(opts.out, 'damp', out, ['re', 'im', 'omegaN', 'zeta', 'tau', 'kind', 'unstable', 'growthTime'],
+      lin.table.map((r) => [r.re, r.im, r.omegaN, r.zeta, r.tau, r.kind, String(r.unstable), r.growthTime]),
+      planeSpec(`Spectrum of the Jacobian at the equilibrium (alpha = ${lin.alpha.toPrecision(4)})`, lin.table.map((r) => ({ re: r.re, im: r.im, mode: label(r) })), 'mode'));
+  }
   if (opts.json) { process.stdout.write(JSON.stringify(out) + '\n'); return EXIT.ok; }
   const nonZero = lin.table.filter((r) => r.kind === 'mode');
   const shown = opts.all ? lin.table : nonZero.slice(0, 40);
@@ -72,8 +108,9 @@ const checkParam = (config: unknown, path: string) => {
   if (typeof getField(config, path) !== 'number') throw new UsageError(`--param ${path}: expected the path of a numeric config field (e.g. regularizer.lambda, etaD, kernel.g2)`);
 };
 
-export const criticalCommand = async (file: string, opts: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string }): Promise<number> => {
+export const criticalCommand = async (file: string, opts: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string; out?: string }): Promise<number> => {
   const config = loadConfig(file);
+  if (opts.out) prepareOutDir(opts.out);
   effectiveOnly(config, 'critical');
   checkParam(config, opts.param);
   const lo = parseNumber('--lo', opts.lo), hi = parseNumber('--hi', opts.hi);
@@ -83,18 +120,25 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid: opts.grid ? parseInteger('--grid', opts.grid, 3) : undefined });
   if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const c = r.right;
-  const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), grid: c.grid };
+  const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), ...(c.linearTheory ? { linearTheory: c.linearTheory } : {}), grid: c.grid };
+  if (opts.out) {
+    const rules = [{ value: c.argminAlpha, label: 'argmin alpha' }, ...(c.zetaOne !== null ? [{ value: c.zetaOne, label: 'zeta = 1' }] : [])];
+    await writeAnalysis(opts.out, 'critical', out, [c.param, 'alpha'], c.grid.p.map((p, i) => [p, c.grid.alpha[i]]),
+      lineChart({ title: `Slowest decay rate over ${c.param} (${c.modes} modes)`, data: c.grid.p.map((p, i) => ({ p, alpha: c.grid.alpha[i] })), x: 'p', y: 'alpha', xTitle: c.param, yTitle: 'alpha = max Re s', points: true, rulesX: rules }));
+  }
   if (opts.json) { process.stdout.write(JSON.stringify(out) + '\n'); return EXIT.ok; }
   process.stdout.write(`parameter ${c.param} on [${lo}, ${hi}], ${c.modes} modes (zero tolerance ${c.zeroTol})\n`);
   process.stdout.write(`argmin alpha: ${c.argminAlpha.toPrecision(10)} +- ${c.argminUncertainty.toExponential(1)}   alpha there: ${c.alphaMin.toPrecision(8)}\n`);
   process.stdout.write(`zeta = 1 (least-damped pair turns real): ${c.zetaOne === null ? 'not in range' : `${c.zetaOne.toPrecision(10)} +- ${c.zetaOneUncertainty!.toExponential(1)}`}\n`);
   if (c.alphaMin > 0) process.stdout.write(`unstable over the whole range: alpha > 0 at every value scanned (smallest growth rate ${c.alphaMin.toPrecision(6)}, e-folding time ${(1 / c.alphaMin).toPrecision(6)})\n`);
   if (c.closedForm) process.stdout.write(`closed form (docs/model.md §4): lambda_c = ${c.closedForm.lambdaC.toPrecision(10)}, omega_0 = ${c.closedForm.omega0.toPrecision(10)}\n`);
+  if (c.linearTheory) process.stdout.write(`linear-critic theory for the same etaG, etaD and kernel (docs/model.md §4): lambda_c = ${c.linearTheory.lambdaC.toPrecision(6)}; this critic's argmin alpha is ${(c.argminAlpha / c.linearTheory.lambdaC).toPrecision(4)} times it\n`);
   return EXIT.ok;
 };
 
-export const locusCommand = async (file: string, opts: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }): Promise<number> => {
+export const locusCommand = async (file: string, opts: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string; out?: string }): Promise<number> => {
   const config = loadConfig(file);
+  if (opts.out) prepareOutDir(opts.out);
   effectiveOnly(config, 'locus');
   checkParam(config, opts.param);
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
@@ -102,7 +146,13 @@ export const locusCommand = async (file: string, opts: { param: string; from: st
   const r = rootLocus(config, opts.param, from, to, steps, zeroTolOf(opts.zeroTol));
   if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const branches = r.right.branches.filter((b) => !b.zero.every(Boolean));
-  if (opts.json) { process.stdout.write(JSON.stringify({ param: r.right.param, p: r.right.p, zeroTol: r.right.zeroTol, branches }) + '\n'); return EXIT.ok; }
+  const json = { param: r.right.param, p: r.right.p, zeroTol: r.right.zeroTol, branches };
+  if (opts.out) {
+    const rows = branches.flatMap((b, k) => r.right.p.map((p, i) => [k, p, b.re[i], b.im[i], b.continuity[i]]));
+    await writeAnalysis(opts.out, 'locus', json, ['branch', r.right.param, 're', 'im', 'continuity'], rows,
+      planeSpec(`Root locus over ${r.right.param} from ${from} to ${to}`, rows.map(([k, p, re, im]) => ({ branch: `branch ${k}`, p, re, im })), 'branch', 'p'));
+  }
+  if (opts.json) { process.stdout.write(JSON.stringify(json) + '\n'); return EXIT.ok; }
   process.stdout.write(`root locus over ${r.right.param}: ${steps} points, ${branches.length} non-zero branches (of ${r.right.branches.length}), followed by eigenvector overlap\n`);
   const show = branches.slice(0, 8);
   process.stdout.write(`${'p'.padStart(12)} ${show.map((_, k) => `branch ${k}`.padStart(26)).join(' ')}\n`);

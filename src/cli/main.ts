@@ -47,7 +47,8 @@ program.command('damp')
   .option('--json', 'print { modes, alpha, ... } as JSON')
   .option('--zero-tol <x>', 'relative tolerance below which |s| counts as a zero mode', String(1e-7))
   .option('--all', 'list zero modes too')
-  .action(act((file: string, o: { json?: boolean; zeroTol?: string; all?: boolean }) => import('./analysis.ts').then((m) => m.dampCommand(file, o))));
+  .option('--out <dir>', 'also write damp.json, damp.csv (every mode) and damp.svg (the spectrum) into DIR')
+  .action(act((file: string, o: { json?: boolean; zeroTol?: string; all?: boolean; out?: string }) => import('./analysis.ts').then((m) => m.dampCommand(file, o))));
 
 program.command('critical')
   .description('the parameter value of fastest decay (argmin alpha) and where the least-damped pair turns real (zeta = 1)')
@@ -59,7 +60,8 @@ program.command('critical')
   .option('--grid <n>', 'scan points before refinement', '25')
   .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
   .option('--json', 'print JSON')
-  .action(act((file: string, o: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string }) => import('./analysis.ts').then((m) => m.criticalCommand(file, o))));
+  .option('--out <dir>', 'also write critical.json, critical.csv (the scan) and critical.svg (alpha over the parameter) into DIR')
+  .action(act((file: string, o: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string; out?: string }) => import('./analysis.ts').then((m) => m.criticalCommand(file, o))));
 
 program.command('locus')
   .description('eigenvalues along a parameter, each branch followed by eigenvector overlap')
@@ -70,7 +72,8 @@ program.command('locus')
   .requiredOption('--steps <n>', 'number of values (>= 2)')
   .option('--zero-tol <x>', 'relative zero-mode tolerance', String(1e-7))
   .option('--json', 'print JSON')
-  .action(act((file: string, o: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string }) => import('./analysis.ts').then((m) => m.locusCommand(file, o))));
+  .option('--out <dir>', 'also write locus.json, locus.csv (branch, value, re, im) and locus.svg (the branches in the complex plane) into DIR')
+  .action(act((file: string, o: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string; out?: string }) => import('./analysis.ts').then((m) => m.locusCommand(file, o))));
 
 program.command('sweep')
   .description('run every cell of a sweep on a pool of worker threads; results.jsonl is appended as cells finish')

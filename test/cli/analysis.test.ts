@@ -3,7 +3,7 @@
  * "largest stable step 0"), and the analysis commands' options are validated (one line, exit 2).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan } from '../helpers/cli.ts';
@@ -35,6 +35,50 @@ describe('egan damp at an unstable equilibrium', () => {
       if (tau < 0) expect(line).toMatch(/UNSTABLE \(grows, e-folding time /);
     }
   }, 60_000);
+});
+
+describe('critical on an MLP critic', () => {
+  it('sets the linear-critic lambda_c (the closed form for the same config with a linear critic) beside its result', () => {
+    const mlp = JSON.parse(readFileSync(file, 'utf8'));
+    const lin = join(dir, 'as-linear.json');
+    writeFileSync(lin, JSON.stringify({ ...mlp, critic: { kind: 'linear' } }));
+    const a = egan(['critical', file, '--param', 'regularizer.lambda', '--lo', '0.05', '--hi', '3', '--grid', '7', '--json']);
+    const b = egan(['critical', lin, '--param', 'regularizer.lambda', '--lo', '0.05', '--hi', '3', '--grid', '7', '--json']);
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).linearTheory).toEqual(JSON.parse(b.stdout).closedForm);
+    const h = egan(['critical', file, '--param', 'regularizer.lambda', '--lo', '0.05', '--hi', '3', '--grid', '7']);
+    expect(h.stdout).toMatch(/linear-critic theory .*: lambda_c = [\d.]+; this critic's argmin alpha is [\d.]+ times it/);
+  }, 60_000);
+});
+
+describe('--out for damp, critical and locus', () => {
+  const linear = new URL('../../examples/linear.json', import.meta.url).pathname;
+  it('writes JSON equal to --json, a CSV of every row and an SVG; critical lands on the closed form', () => {
+    const out = join(dir, 'analysis-out');
+    const d = egan(['damp', linear, '--json', '--out', out]);
+    expect(d.status, d.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'damp.json'), 'utf8'))).toEqual(JSON.parse(d.stdout));
+    const rows = readFileSync(join(out, 'damp.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('re,im,omegaN,zeta,tau,kind,unstable,growthTime');
+    expect(rows.length - 1).toBe(JSON.parse(d.stdout).modes.length);
+    const c = egan(['critical', linear, '--param', 'regularizer.lambda', '--lo', '0.05', '--hi', '2', '--json', '--out', out]);
+    expect(c.status, c.stderr).toBe(0);
+    const cj = JSON.parse(readFileSync(join(out, 'critical.json'), 'utf8'));
+    expect(Math.abs(cj.argminAlpha - cj.closedForm.lambdaC)).toBeLessThan(1e-8);
+    expect(readFileSync(join(out, 'critical.csv'), 'utf8').trim().split('\n')).toHaveLength(cj.grid.p.length + 1);
+    const l = egan(['locus', linear, '--param', 'regularizer.lambda', '--from', '0.1', '--to', '1', '--steps', '5', '--out', out]);
+    expect(l.status, l.stderr).toBe(0);
+    const lj = JSON.parse(readFileSync(join(out, 'locus.json'), 'utf8'));
+    expect(readFileSync(join(out, 'locus.csv'), 'utf8').trim().split('\n')).toHaveLength(lj.branches.length * 5 + 1);
+    for (const f of ['damp.svg', 'critical.svg', 'locus.svg']) {
+      expect(existsSync(join(out, f))).toBe(true);
+      expect(readFileSync(join(out, f), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>$/);
+    }
+    const bad = egan(['damp', linear, '--out', join(linear, 'sub')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  }, 90_000);
 });
 
 describe('options are validated: one line, exit 2', () => {
