@@ -22,6 +22,9 @@ export const renderSvg = async (spec: VlSpec): Promise<string> => {
   return svg;
 };
 
+/** Legends go under the plot, one entry per line, never cut short (vega's default label limit is 160 px). */
+const LEGEND = { orient: 'bottom', direction: 'vertical', labelLimit: 400, symbolStrokeWidth: 2 } as const;
+
 /** A layered line/point chart: one series per `series` value, optional log axes and reference rules. */
 export const lineChart = (o: {
   title: string; data: Record<string, unknown>[]; x: string; y: string; series?: string; xTitle?: string; yTitle?: string;
@@ -39,8 +42,10 @@ export const lineChart = (o: {
       encoding: {
         x: { field: o.x, type: 'quantitative', title: o.xTitle ?? o.x, scale: o.logX ? { type: 'log' } : { zero: false } },
         y: { field: o.y, type: 'quantitative', title: o.yTitle ?? o.y, scale: o.logY ? { type: 'log' } : { zero: false } },
-        ...(o.series ? { color: { field: o.series, type: 'nominal', title: null } } : {}),
-        ...(o.series && o.dashed ? { strokeDash: { field: o.series, type: 'nominal', legend: null, scale: { domain: Array.from(new Set(o.data.map((r) => String(r[o.series!])))), range: Array.from(new Set(o.data.map((r) => String(r[o.series!])))).map((s) => (o.dashed!.includes(s) ? [5, 3] : [1, 0])) } } } : {}),
+        // Colour and dash encode the same field with the same legend settings, so vega-lite merges them into one
+        // legend whose symbols show both (a dash-only legend: null would drop the merged legend altogether).
+        ...(o.series ? { color: { field: o.series, type: 'nominal', title: null, legend: LEGEND } } : {}),
+        ...(o.series && o.dashed ? { strokeDash: { field: o.series, type: 'nominal', title: null, legend: LEGEND, scale: { domain: Array.from(new Set(o.data.map((r) => String(r[o.series!])))), range: Array.from(new Set(o.data.map((r) => String(r[o.series!])))).map((s) => (o.dashed!.includes(s) ? [5, 3] : [1, 0])) } } } : {}),
       },
     },
     ...(o.rulesX ?? []).map((r) => ({

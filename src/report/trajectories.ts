@@ -42,7 +42,7 @@ export const trajectoriesFigure = async (o: FigureOptions): Promise<FigureResult
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: 'Paths of three particles (target ring centred at 0)', width: 300, height: 300,
       data: { values: pathRows.map(([c, p, t, x, y]) => ({ case: c, particle: `${c} #${p}`, t, x, y })) },
       mark: { type: 'line', strokeWidth: 1 },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'case', type: 'nominal', title: null }, detail: { field: 'particle' }, order: { field: 't', type: 'quantitative' } },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'case', type: 'nominal', title: null, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 } }, detail: { field: 'particle' }, order: { field: 't', type: 'quantitative' } },
     }),
   ]);
   return {

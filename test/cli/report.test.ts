@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan } from '../helpers/cli.ts';
+import { readSvg } from '../helpers/svgLegends.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'egan-report-'));
 const csv = (name: string) => {
@@ -46,6 +47,14 @@ describe('egan report --quick', () => {
       expect(s).toMatch(/class="mark-(line|symbol|rect|text|rule)/);
       expect(s).toMatch(/<path|<rect|<line/);
     }
+  });
+
+  it('every panel that draws several series says which is which (a legend), and no legend label is cut short', () => {
+    const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    const unkeyed = svgs.map((s) => ({ title: /role-title-text[^>]*>(?:<[^>]*>)*([^<]*)/.exec(s)?.[1], r: readSvg(s) }))
+      .filter(({ r }) => r.seriesColours.size > 1 && !r.hasLegend).map(({ title }) => title);
+    expect(unkeyed).toEqual([]);
+    expect(svgs.flatMap((s) => readSvg(s).truncatedLabels)).toEqual([]);
   });
 
   it('the CSVs hold the numbers the captions quote', () => {
