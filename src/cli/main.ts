@@ -99,6 +99,12 @@ program.command('phase')
   .option('--metric <names>', 'metrics to draw, comma-separated (default: modesCoveredFraction,collapseScore for rings; digitsHit,entropyGap for point-cloud targets)')
   .action(act((dir: string, o: { out?: string; metric?: string }) => import('./phase.ts').then((m) => m.phaseCommand(dir, o))));
 
+program.command('plot')
+  .description("one SVG of a run: its particles at the first, middle and last saved time over the target, and its metrics over time")
+  .argument('<dir>', 'the --out folder of egan run (config.resolved.json, trajectory.json, metrics.csv)')
+  .option('--out <file>', 'SVG file to write (default: DIR/run.svg)')
+  .action(act((dir: string, o: { out?: string }) => import('./plot.ts').then((m) => m.plotCommand(dir, o))));
+
 program.command('eval')
   .description('the metrics of a particle cloud from a file (.npy, .npy.gz, CSV, JSON, an egan run\'s final.json) against the target of a config')
   .argument('<particles>', 'file of points, one per row')
