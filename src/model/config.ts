@@ -340,6 +340,11 @@ const crossCheck = (c: Config): Omit<ConfigError, '_tag'> | undefined => {
 export const parseConfig = (input: unknown): E.Either<ConfigError, Config> => {
   if (input !== null && typeof input === 'object' && !Array.isArray(input) && 'base' in input && 'axes' in input)
     return E.left({ _tag: 'ConfigError', path: '(root)', value: 'a sweep (base, axes)', expected: 'expected a run config; run a sweep with egan sweep' });
+  // "$schema" (a string naming docs/config.schema.json, for an editor's completion) is not part of the run.
+  if (input !== null && typeof input === 'object' && !Array.isArray(input) && typeof (input as { $schema?: unknown }).$schema === 'string') {
+    const { $schema: _editorHint, ...rest } = input as Record<string, unknown>;
+    input = rest;
+  }
   const r = configSchema().safeParse(input);
   if (!r.success) return E.left({ _tag: 'ConfigError', ...issueText(r.error.issues[0], configSchema(), input) });
   const cross = crossCheck(r.data);

@@ -34,7 +34,8 @@ export interface JsonSchema {
 /** The JSON Schema of a config as written (defaults optional). */
 export const configJsonSchema = (): JsonSchema & { properties: Record<string, JsonSchema> } => {
   const s = z.toJSONSchema(configSchema(), { io: 'input', unrepresentable: 'any' }) as JsonSchema & { properties: Record<string, JsonSchema> };
-  return { ...s, title: 'egan config', description: 'A training run of the effective GAN model: target, particles, kernel, critic, game and solver.' };
+  const editorHint: JsonSchema = { type: 'string', description: 'optional: the path or URL of this JSON Schema (docs/config.schema.json), for an editor\'s completion; ignored by egan' };
+  return { ...s, properties: { $schema: editorHint, ...s.properties }, title: 'egan config', description: 'A training run of the effective GAN model: target, particles, kernel, critic, game and solver.' };
 };
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;

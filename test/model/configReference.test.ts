@@ -1,6 +1,7 @@
 /**
  * The config reference is generated from the schema: docs/config.md must equal `configReference()` (run
- * `./bin/egan.js schema --markdown > docs/config.md` after changing the schema), every field has a meaning,
+ * `./bin/egan.js schema --markdown > docs/config.md` and `./bin/egan.js schema > docs/config.schema.json`
+ * after changing the schema), every field has a meaning,
  * and the JSON Schema agrees with parseConfig on what is required and on the defaults.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,16 @@ const fields = (node: JsonSchema, path: string, out: [string, JsonSchema][]) => 
 describe('config reference', () => {
   it('docs/config.md is the generated reference', () => {
     expect(readFileSync(new URL('../../docs/config.md', import.meta.url), 'utf8')).toBe(configReference());
+  });
+
+  it('docs/config.schema.json (for editors: "$schema" in a config) is the generated JSON Schema', () => {
+    expect(JSON.parse(readFileSync(new URL('../../docs/config.schema.json', import.meta.url), 'utf8'))).toEqual(configJsonSchema());
+  });
+
+  it('a config naming the schema with "$schema" parses to the same config as without it', () => {
+    const plain = { target: { kind: 'ring' }, particles: { n: 4 } };
+    expect(parseConfig({ $schema: '../docs/config.schema.json', ...plain })).toEqual(parseConfig(plain));
+    expect(E.isLeft(parseConfig({ $schema: 3, ...plain }))).toBe(true);
   });
 
   it('every field of the JSON Schema says what it means', () => {
