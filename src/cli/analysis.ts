@@ -13,6 +13,7 @@ import { formatError } from '../errors.ts';
 import { criticalDamping, type ModeSet } from '../analysis/critical.ts';
 import { rootLocus } from '../analysis/locus.ts';
 import { getField } from '../model/fieldPath.ts';
+import { configJsonSchema, type JsonSchema } from '../model/configReference.ts';
 import { simultaneousMaxStep } from '../analysis/discrete.ts';
 import { DEFAULT_ZERO_TOL, type DampingRow } from '../analysis/damping.ts';
 import { EXIT, UsageError, loadConfig, parseInteger, parseNumber, prepareOutDir, toCsv, writeAtomic, writeJson } from './io.ts';
@@ -104,8 +105,21 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   return EXIT.ok;
 };
 
+/** Scan points of critical/locus: each one is an equilibrium and an eigen-decomposition. */
+const MAX_SCAN = 10_000;
+
+/** The JSON Schema node of a config field path (following every variant of a union), or undefined. */
+const schemaNodes = (path: string): JsonSchema[] => {
+  let nodes: JsonSchema[] = [configJsonSchema()];
+  for (const key of path.split('.')) {
+    nodes = nodes.flatMap((n) => [n, ...(n.oneOf ?? []), ...(n.anyOf ?? [])]).map((n) => n.properties?.[key]).filter((n): n is JsonSchema => n !== undefined);
+  }
+  return nodes.flatMap((n) => [n, ...(n.anyOf ?? []), ...(n.oneOf ?? [])]);
+};
+
 const checkParam = (config: unknown, path: string) => {
   if (typeof getField(config, path) !== 'number') throw new UsageError(`--param ${path}: expected the path of a numeric config field (e.g. regularizer.lambda, etaD, kernel.g2)`);
+  if (schemaNodes(path).some((n) => n.type === 'integer')) throw new UsageError(`--param ${path}: an integer field (a count or a seed); expected a continuous parameter (e.g. regularizer.lambda, etaD, kernel.g2)`);
 };
 
 export const criticalCommand = async (file: string, opts: { param: string; lo: string; hi: string; json?: boolean; modes?: string; zeroTol?: string; grid?: string; out?: string }): Promise<number> => {
@@ -117,7 +131,7 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   if (!(lo < hi)) throw new UsageError(`--lo ${lo} --hi ${hi}: expected lo < hi`);
   const modes = (opts.modes ?? (config.critic.kind === 'linear' ? 'all' : 'collective')) as ModeSet;
   if (modes !== 'all' && modes !== 'collective') throw new UsageError(`--modes: got ${JSON.stringify(opts.modes)}; expected "all" or "collective"`);
-  const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid: opts.grid ? parseInteger('--grid', opts.grid, 3) : undefined });
+  const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid: opts.grid ? parseInteger('--grid', opts.grid, 3, MAX_SCAN) : undefined });
   if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const c = r.right;
   const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), ...(c.linearTheory ? { linearTheory: c.linearTheory } : {}), grid: c.grid };
@@ -142,7 +156,7 @@ export const locusCommand = async (file: string, opts: { param: string; from: st
   effectiveOnly(config, 'locus');
   checkParam(config, opts.param);
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
-  const steps = parseInteger('--steps', opts.steps, 2);
+  const steps = parseInteger('--steps', opts.steps, 2, MAX_SCAN);
   const r = rootLocus(config, opts.param, from, to, steps, zeroTolOf(opts.zeroTol));
   if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const branches = r.right.branches.filter((b) => !b.zero.every(Boolean));

@@ -17,8 +17,25 @@ export const readJsonFile = (path: string, what = 'config'): unknown => {
   let text: string;
   try { text = readFileSync(path, 'utf8'); }
   catch (e) { throw new UsageError(`cannot read ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark some editors write
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) throw new UsageError(`${what} file ${path}: nested ${depth} levels deep; expected at most ${MAX_JSON_DEPTH} (egan's files nest a few levels)`);
   try { return JSON.parse(text); }
   catch (e) { throw new UsageError(`${what} file ${path} is not valid JSON: ${(e as Error).message}`); }
+};
+
+/** Deepest nesting of arrays/objects, outside strings (so that a pathological file fails in one line, not deep inside). */
+export const MAX_JSON_DEPTH = 64;
+const jsonDepth = (text: string): number => {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) { if (c === 92) i++; else if (c === 34) inString = false; continue; }
+    if (c === 34) inString = true;
+    else if (c === 91 || c === 123) { if (++depth > max) max = depth; }
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 };
 
 /** A config file, validated; relative data-file paths in it are relative to the config file's folder. */
@@ -40,9 +57,9 @@ export const parseNumber = (name: string, s: string): number => {
   return v;
 };
 
-export const parseInteger = (name: string, s: string, min = 1): number => {
+export const parseInteger = (name: string, s: string, min = 1, max = Number.MAX_SAFE_INTEGER): number => {
   const v = Number(s);
-  if (!Number.isInteger(v) || v < min) throw new UsageError(`${name}: got ${JSON.stringify(s)}; expected an integer >= ${min}`);
+  if (!Number.isInteger(v) || v < min || v > max) throw new UsageError(`${name}: got ${JSON.stringify(s)}; expected an integer >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`);
   return v;
 };
 

@@ -81,6 +81,21 @@ describe('--out for damp, critical and locus', () => {
   }, 90_000);
 });
 
+const deep = join(dir, 'deep.json');
+writeFileSync(deep, '['.repeat(100000) + ']'.repeat(100000));
+
+describe('a config written with a byte-order mark is read like one without', () => {
+  it('runs', () => {
+    const bom = join(dir, 'bom.json');
+    const cfg = JSON.stringify({ target: { kind: 'ring', samples: 16 }, particles: { n: 4 }, critic: { kind: 'linear' }, t1: 1 });
+    writeFileSync(bom, '\ufeff' + cfg);
+    writeFileSync(join(dir, 'nobom.json'), cfg);
+    const a = egan(['run', bom, '--json']), b = egan(['run', join(dir, 'nobom.json'), '--json']);
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
 describe('options are validated: one line, exit 2', () => {
   for (const [args, msg] of [
     [['damp', file, '--zero-tol', '-1'], /--zero-tol: got "-1"; expected a number in \[0, 1\)/],
@@ -89,6 +104,11 @@ describe('options are validated: one line, exit 2', () => {
     [['locus', file, '--param', 'regularizer.lambda', '--from', '0', '--to', '1', '--steps', '1'], /--steps: got "1"; expected an integer >= 2/],
     [['run', file, '--threads', '0'], /--threads: got "0"; expected an integer >= 1/],
     [['critical', file, '--param', 'critic.kind', '--lo', '0', '--hi', '1'], /--param critic\.kind: expected the path of a numeric config field/],
+    [['critical', file, '--param', 'regularizer.lambda', '--lo', '0.1', '--hi', '1', '--grid', '1e12'], /--grid: got "1e12"; expected an integer >= 3 and <= 10000/],
+    [['locus', file, '--param', 'regularizer.lambda', '--from', '0', '--to', '1', '--steps', '1e12'], /--steps: got "1e12"; expected an integer >= 2 and <= 10000/],
+    [['locus', file, '--param', 'particles.n', '--from', '1', '--to', '4', '--steps', '3'], /--param particles\.n: an integer field/],
+    [['critical', file, '--param', 'seed', '--lo', '0', '--hi', '4'], /--param seed: an integer field/],
+    [['run', deep, '--json'], /nested 100000 levels deep; expected at most 64/],
   ] as const) {
     it(`egan ${args.filter((a) => a !== file).join(' ')}`, () => {
       const r = egan([...args]);
