@@ -5,4 +5,5 @@
  * @module
  */
 export { renderSvg, lineChart, type VlSpec } from './svg.ts';
+export { grayPng, grayPngDataUrl, toGray } from './png.ts';
 export { phaseDiagramSpec, phaseMetric, type PhaseCell, type PhaseMetric } from './phase.ts';

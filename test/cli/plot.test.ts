@@ -37,3 +37,20 @@ describe('egan plot', () => {
     expect(r.stderr).toMatch(/config\.resolved\.json not found; expected the --out folder of egan run/);
   });
 });
+
+describe('egan plot on image-shaped data', () => {
+  it('draws the final particles as pictures beside their nearest target images (cosine)', () => {
+    // 6 target "images" of 8 x 8 pixels; the particles start on the targets, so each is its own nearest.
+    const points = Array.from({ length: 6 }, (_, m) => Array.from({ length: 64 }, (_, k) => Math.sin(m * 1.3 + k * 0.37 * (m + 1))));
+    const cfg = join(dir, 'img.json');
+    writeFileSync(cfg, JSON.stringify({ target: { kind: 'points', points }, particles: { n: 6, init: { kind: 'points', points } }, critic: { kind: 'linear' }, t1: 0.001, saveAt: { n: 2 } }));
+    const out = join(dir, 'img');
+    expect(egan(['run', cfg, '--out', out]).status).toBe(0);
+    const r = egan(['plot', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const svg = readFileSync(join(out, 'run.svg'), 'utf8');
+    expect(svg.match(/<image /g)).toHaveLength(12);
+    expect(svg).toContain('6 distinct');
+    expect(svg).not.toContain('modes covered');
+  }, 60_000);
+});
