@@ -11,7 +11,7 @@
  * interruption) DIR/cells.csv holds cells x observables and DIR/summary.json
  * says whether the sweep is complete.
  */
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { resolveDataPaths } from '../model/config.ts';
@@ -21,6 +21,32 @@ import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
 import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseInteger, prepareOutDir } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 import { parseOnCrawl } from './run.ts';
+
+/**
+ * An output folder belongs to one sweep process at a time: DIR/.egan-sweep.lock holds the pid of the sweep
+ * writing there, created exclusively; a second sweep refuses at once, naming that pid. A lock left by a
+ * process that no longer runs (kill -9) is taken over, and said so. Returns the release function.
+ */
+export const lockSweepDir = (dir: string): (() => void) => {
+  const path = join(dir, '.egan-sweep.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => { try { if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path); } catch { /* already gone */ } };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      let alive = false;
+      try { process.kill(pid, 0); alive = true; } catch (k) { alive = (k as NodeJS.ErrnoException).code === 'EPERM'; }
+      if (alive && pid !== process.pid) throw new UsageError(`--out ${dir}: another egan sweep (pid ${pid}) is writing there; expected a folder no running sweep uses (wait for it, or choose another --out)`);
+      process.stderr.write(`egan sweep: ${path} was left by process ${pid}, which no longer runs; taking it over\n`);
+      unlinkSync(path);
+    }
+  }
+  throw new UsageError(`--out ${dir}: could not take the folder's lock (${path})`);
+};
 
 /** Status of a cell whose worker died (pool.ts); not a solver failure code, and redone by --resume. */
 export const CRASHED = 'crashed';
@@ -69,12 +95,22 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   const { spec, cells: all } = loadSweep(file);
   const workers = opts.workers ? parseInteger('--workers', opts.workers, 1) : availableParallelism();
   const [si, sn] = opts.shard ? parseShard(opts.shard) : [1, 1];
-  const cells = shardCells(all, si, sn);
   const dir = opts.out ?? 'out/sweep';
   prepareOutDir(dir);
   const resultsPath = join(dir, 'results.jsonl');
   if (existsSync(resultsPath) && !opts.resume) throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
+  const unlock = lockSweepDir(dir);
+  try { return await runSweep(file, dir, resultsPath, spec, all, si, sn, workers, onCrawl); } finally { unlock(); }
+};
+
+const runSweep = async (file: string, dir: string, resultsPath: string, spec: SweepSpec, all: Cell[], si: number, sn: number, workers: number, onCrawl: 'warn' | 'stop'): Promise<number> => {
+  const cells = shardCells(all, si, sn);
   const prior = readResults(resultsPath);
+  // Lines of another sweep (keys that are no cell of this one) mean the folder is another sweep's: refuse rather
+  // than mix. A sweep extended with more axis values keeps every old key, so resuming it is fine.
+  const known = new Set(all.map((c) => c.key));
+  const foreign = prior.lines.filter((l) => !known.has(l.key)).length;
+  if (foreign > 0) throw new UsageError(`--out ${dir}: ${foreign} of the ${prior.lines.length} lines of ${resultsPath} are not cells of ${file}: the folder holds another sweep's results; expected the folder of this sweep (or a new one)`);
   const crashed = prior.lines.filter((l) => l.status === CRASHED).length;
   if (crashed > 0) {
     process.stderr.write(`egan sweep: ${crashed} cell(s) in ${resultsPath} crashed their worker last time; they are redone\n`);
@@ -142,8 +178,8 @@ export const mergeCommand = async (dirs: string[], opts: { out: string; sweep?: 
   for (const d of dirs) {
     const path = join(d, 'results.jsonl');
     if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
-    const { lines, torn } = readResults(path);
-    if (torn) process.stderr.write(`egan merge: ${torn} torn line(s) in ${path} ignored\n`);
+    const { lines, torn, tornAt } = readResults(path);
+    if (torn) process.stderr.write(`egan merge: ${torn} malformed or torn line(s) in ${path} ignored (line${torn > 1 ? 's' : ''} ${tornAt.slice(0, 10).join(', ')}${torn > 10 ? ', ...' : ''})\n`);
     for (const l of lines) {
       const prev = seen.get(l.key);
       if (!prev) { seen.set(l.key, l); continue; }
@@ -160,6 +196,9 @@ export const mergeCommand = async (dirs: string[], opts: { out: string; sweep?: 
     spec = s.spec;
     cells = s.cells;
     missing = s.cells.filter((c) => !seen.has(c.key)).map((c) => c.index);
+    const known = new Set(s.cells.map((c) => c.key));
+    const foreign = [...seen.values()].filter((l) => !known.has(l.key));
+    if (foreign.length) throw new UsageError(`${foreign.length} of the ${seen.size} result lines are not cells of ${opts.sweep} (first: key ${foreign[0].key}, ${JSON.stringify(foreign[0].assignment)}): those folders hold another sweep's results; expected shards of this sweep`);
   } else {
     const first = readJsonFile(join(dirs[0], 'sweep.resolved.json'), 'sweep');
     const p = parseSweep(first);

@@ -103,6 +103,9 @@ export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
     const t = issueText(base.error.issues[0], configSchema(), spec.base);
     return E.left(sweepError(`sweep.base.${t.path}: ${t.value === undefined ? 'missing' : `got ${JSON.stringify(t.value)?.slice(0, 80)}`}; ${t.expected}`));
   }
+  const paths = spec.axes.map((a) => a.path);
+  const twice = paths.find((p, k) => paths.indexOf(p) !== k);
+  if (twice !== undefined) return E.left(sweepError(`sweep.axes.${paths.lastIndexOf(twice)}.path: "${twice}" is already axis ${paths.indexOf(twice)}; expected each config path on one axis only (list all its values there)`));
   const values = spec.axes.map(axisValues);
   const cells: Cell[] = [];
   // A cell whose solver nobody named gets the default for its own config (defaultSolver: rk4 for relu critics,
@@ -175,15 +178,30 @@ export interface ResultLine {
 }
 
 /** Read results.jsonl; a torn (unparsable) line is reported and dropped, so its cell is redone. */
-export const readResults = (path: string): { lines: ResultLine[]; torn: number } => {
-  if (!existsSync(path)) return { lines: [], torn: 0 };
+/** A parsed line has the fields every reader relies on. */
+const isResultLine = (v: unknown): v is ResultLine => {
+  if (v === null || typeof v !== 'object') return false;
+  const l = v as Record<string, unknown>;
+  return typeof l.key === 'string' && typeof l.index === 'number' && typeof l.status === 'string' && typeof l.t === 'number'
+    && l.assignment !== null && typeof l.assignment === 'object' && !Array.isArray(l.assignment);
+};
+
+/**
+ * The lines of a results.jsonl. A line that is not JSON or lacks a result's fields (key, index, assignment,
+ * status, t) counts as torn (an interrupted write, or a file edited by hand) and its 1-based line number is
+ * listed in `tornAt`; the cell it was is redone by --resume.
+ */
+export const readResults = (path: string): { lines: ResultLine[]; torn: number; tornAt: number[] } => {
+  if (!existsSync(path)) return { lines: [], torn: 0, tornAt: [] };
   const lines: ResultLine[] = [];
-  let torn = 0;
-  for (const raw of readFileSync(path, 'utf8').split('\n')) {
-    if (!raw.trim()) continue;
-    try { const v = JSON.parse(raw) as ResultLine; if (typeof v.key === 'string') lines.push(v); else torn++; } catch { torn++; }
-  }
-  return { lines, torn };
+  const tornAt: number[] = [];
+  readFileSync(path, 'utf8').split('\n').forEach((raw, k) => {
+    if (!raw.trim()) return;
+    let v: unknown;
+    try { v = JSON.parse(raw); } catch { tornAt.push(k + 1); return; }
+    if (isResultLine(v)) lines.push(v); else tornAt.push(k + 1);
+  });
+  return { lines, torn: tornAt.length, tornAt };
 };
 
 export const OBSERVABLES = ['collapseScore', 'modesCovered', 'quality', 'meanGap', 'mmd2', 'slicedW2', 'criticValue', 'regularizer', 'gradNormMean', 'gradNormMax', 'thetaNorm'] as const;

@@ -71,6 +71,11 @@ describe('egan sweep', () => {
     const results = join(part, 'results.jsonl');
     const t0 = Date.now();
     while (!(existsSync(results) && readFileSync(results, 'utf8').trim().split('\n').length >= 2) && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 50));
+    // A second sweep into the same folder while the first runs refuses at once, naming the first one's pid.
+    const second = egan(['sweep', slow, '--workers', '1', '--resume', '--out', part]);
+    expect(second.status).toBe(2);
+    expect(second.stderr.trim().split('\n')).toHaveLength(1);
+    expect(second.stderr).toContain(`another egan sweep (pid ${child.pid}) is writing there`);
     const sent = Date.now();
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
@@ -147,5 +152,38 @@ describe('egan sweep', () => {
     expect(got[0].stats.steps).not.toBe(400);
     expect(got[3].warnings).toEqual([expect.objectContaining({ code: 'criticGrowth', message: expect.stringMatching(/critic's parameters grew .*-fold/) })]);
     expect(got[0].warnings).toBeUndefined();
+  });
+
+  it('folders keep to one sweep: a stale lock is taken over, another sweep\'s folder and a twice-used axis path are refused, merge names malformed lines and refuses another sweep\'s shards', () => {
+    const out = join(dir, 'identity');
+    mkdirSync(out, { recursive: true });
+    // A lock left by a process that no longer runs (a pid above any pid_max).
+    writeFileSync(join(out, '.egan-sweep.lock'), '999999999\n');
+    const a = egan(['sweep', file, '--workers', '2', '--out', out]);
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stderr).toMatch(/was left by process 999999999, which no longer runs; taking it over/);
+    expect(existsSync(join(out, '.egan-sweep.lock'))).toBe(false);
+    // Another sweep (other seed: other keys) resumed into this folder: refused, nothing written.
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ ...spec(15), seed: 4 }));
+    const before = readFileSync(join(out, 'results.jsonl'), 'utf8');
+    const b = egan(['sweep', other, '--resume', '--out', out]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/8 of the 8 lines of .*results\.jsonl are not cells of .*other\.json: the folder holds another sweep's results/);
+    expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).toBe(before);
+    // The same path on two axes.
+    const twice = join(dir, 'twice.json');
+    writeFileSync(twice, JSON.stringify({ ...spec(15), axes: [{ path: 'etaD', values: [1] }, { path: 'etaD', values: [2] }] }));
+    const c = egan(['sweep', twice, '--out', join(dir, 'twice')]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/sweep\.axes\.1\.path: "etaD" is already axis 0/);
+    // merge: a malformed line is named by its number and ignored; shards of another sweep are refused.
+    appendFileSync(join(out, 'results.jsonl'), '{"key":"x"}\n');
+    const m = egan(['merge', out, '--out', join(dir, 'merged-identity'), '--sweep', file]);
+    expect(m.status, m.stderr).toBe(0);
+    expect(m.stderr).toMatch(/1 malformed or torn line\(s\) in .* ignored \(line 9\)/);
+    const f = egan(['merge', out, '--out', join(dir, 'merged-other'), '--sweep', other]);
+    expect(f.status).toBe(2);
+    expect(f.stderr).toMatch(/8 of the 8 result lines are not cells of .*other\.json/);
   });
 });
