@@ -12,6 +12,7 @@
  * 130 interrupted.
  */
 import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
 import { runJson } from '../experiments/run.ts';
@@ -47,20 +48,71 @@ export const humanRun = (r: RunOutcome, K: number): string => {
   return lines.join('\n');
 };
 
-/** Write a run's files into dir (atomically, file by file). */
+/** The files a run writes into its --out folder (and `egan plot` adds run.svg). */
+export const RUN_FILES = ['config.resolved.json', 'result.json', 'final.json', 'metrics.json', 'metrics.csv', 'trajectory.json', 'trajectory.csv', 'run.svg'] as const;
+const PARTIAL = /^\.egan-partial-(\d+)$/;
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; } };
+
+/**
+ * Check a run's --out folder before solving: writable, and empty or holding a previous run's files (which this
+ * run replaces together, never mixing with them); partial folders left by killed runs are removed.
+ */
+export const prepareRunDir = (dir: string): string => {
+  const abs = prepareOutDir(dir);
+  for (const f of readdirSync(abs)) {
+    const m = PARTIAL.exec(f);
+    if (m && !alive(Number(m[1]))) rmSync(join(abs, f), { recursive: true, force: true });
+  }
+  const others = readdirSync(abs).filter((f) => !(RUN_FILES as readonly string[]).includes(f) && !f.startsWith('.egan-'));
+  if (others.length) throw new UsageError(`--out ${dir}: holds files that are not an egan run's (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); expected an empty folder or a previous run's folder, whose files the new run replaces`);
+  return abs;
+};
+
+/** Stream rows into a file in blocks (a large trajectory is never one string). */
+const streamRows = (path: string, head: string, rows: number, row: (i: number) => string, sep: string, tail: string) => {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, head);
+    let block: string[] = [];
+    for (let i = 0; i < rows; i++) {
+      block.push(row(i));
+      if (block.length === 256 || i === rows - 1) { writeSync(fd, block.join(sep) + (i === rows - 1 ? '' : sep)); block = []; }
+    }
+    writeSync(fd, tail);
+  } finally { closeSync(fd); }
+};
+
+/**
+ * Write a run's files into dir, all or nothing: everything is written into dir/.egan-partial-PID first; then the
+ * previous run's files are removed and the new ones moved in, result.json last, so a folder with result.json
+ * holds exactly one run, and a run killed on the way leaves no result.json (and its partial folder is removed
+ * by the next run there).
+ */
 export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void => {
-  const complete = r.status === 'success';
-  writeJson(dir, 'config.resolved.json', config);
-  writeJson(dir, 'result.json', { ...runJson(r), complete });
-  writeJson(dir, 'final.json', { t: r.t, ...r.final, complete });
-  if (r.metrics) writeJson(dir, 'metrics.json', r.metrics);
-  const N = config.particles.n;
-  const d = r.final.particles[0]?.length ?? 0;
-  const traj = r.trajectory;
-  writeJson(dir, 'trajectory.json', { complete, t: traj.t, u: traj.u.map((u) => Array.from(u)), layout: { N, d, p: r.final.theta.length } });
-  const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
-  writeAtomic(join(dir, 'trajectory.csv'), toCsv(header, traj.t.map((t, i) => [t, ...Array.from(traj.u[i])])));
-  writeAtomic(join(dir, 'metrics.csv'), metricsCsv(config, traj));
+  const tmp = join(dir, `.egan-partial-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    const complete = r.status === 'success';
+    writeJson(tmp, 'config.resolved.json', config);
+    writeJson(tmp, 'final.json', { t: r.t, ...r.final, complete });
+    if (r.metrics) writeJson(tmp, 'metrics.json', r.metrics);
+    const N = config.particles.n;
+    const d = r.final.particles[0]?.length ?? 0;
+    const traj = r.trajectory;
+    const p = r.final.theta.length;
+    streamRows(join(tmp, 'trajectory.json'), `{"complete":${complete},"layout":${JSON.stringify({ N, d, p })},"t":${JSON.stringify(traj.t)},"u":[`,
+      traj.u.length, (i) => JSON.stringify(Array.from(traj.u[i])), ',', ']}\n');
+    const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
+    streamRows(join(tmp, 'trajectory.csv'), header.join(',') + '\n', traj.t.length, (i) => [traj.t[i], ...Array.from(traj.u[i])].join(','), '\n', traj.t.length ? '\n' : '');
+    writeAtomic(join(tmp, 'metrics.csv'), metricsCsv(config, traj));
+    writeJson(tmp, 'result.json', { ...runJson(r), complete });
+    for (const f of RUN_FILES) rmSync(join(dir, f), { force: true });
+    for (const f of readdirSync(tmp).sort((a, b) => (a === 'result.json' ? 1 : b === 'result.json' ? -1 : 0))) renameSync(join(tmp, f), join(dir, f));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 };
 
 const METRIC_COLUMNS = ['meanGap', 'mmd2', 'slicedW2', 'collapseScore', 'modesCovered', 'criticValue', 'regularizer', 'thetaNorm'] as const;
@@ -81,7 +133,7 @@ export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: read
 
 export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
   const config = loadConfig(file);
-  if (opts.out) prepareOutDir(opts.out);
+  if (opts.out) prepareRunDir(opts.out);
   const threads = opts.threads ? parseInteger('--threads', opts.threads, 1) : 1;
   const onCrawl = parseOnCrawl(opts.onCrawl);
   const pool = makePool(1);

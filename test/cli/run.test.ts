@@ -1,6 +1,6 @@
 /** `egan run` end to end (docs/model.md §8): JSON output, files written, one-line errors with exit code 2. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan } from '../helpers/cli.ts';
@@ -49,6 +49,28 @@ describe('egan run', () => {
     const again = egan(['run', join(out, 'config.resolved.json'), '--json']);
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout).final).toEqual(JSON.parse(r.stdout).final);
+  });
+
+  it('--out is all or nothing: a second run replaces the first one\'s files together, a folder of other files is refused before solving, a killed run\'s partial folder is cleared', () => {
+    const out = join(dir, 'replace');
+    const a = egan(['run', write('a.json', explicit), '--out', out]);
+    expect(a.status, a.stderr).toBe(0);
+    mkdirSync(join(out, '.egan-partial-999999999'));
+    writeFileSync(join(out, '.egan-partial-999999999', 'trajectory.json'), '{"torn');
+    const bCfg = { ...explicit, t1: 2 };
+    const b = egan(['run', write('b.json', bCfg), '--json', '--out', out]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'config.resolved.json'), 'utf8')).t1).toBe(2);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).t).toBe(2);
+    expect(JSON.parse(readFileSync(join(out, 'trajectory.json'), 'utf8')).t.at(-1)).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['config.resolved.json', 'final.json', 'metrics.csv', 'metrics.json', 'result.json', 'trajectory.csv', 'trajectory.json']);
+    const foreign = join(dir, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    const c = egan(['run', write('c.json', { ...explicit, t1: 1e6, solver: { method: 'rk4', h: 1e-3 } }), '--out', foreign]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/--out .*foreign: holds files that are not an egan run's \(notes\.txt\); expected an empty folder or a previous run's folder/);
+    expect(readdirSync(foreign)).toEqual(['notes.txt']);
   });
 
   it('--threads 2 prints exactly the output of one thread; --threads 0 exits 2 naming the option', () => {
