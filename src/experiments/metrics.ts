@@ -22,7 +22,11 @@ export interface Coverage {
 
 export const coverage = (X: Float64Array, N: number, t: Target): Coverage => {
   const { d, K, centres } = t;
-  const r2 = (3 * t.modeStd) ** 2;
+  // The 3-sigma radius, floored at 1e-9 of the centres' scale: a target of width 0 (std 0) is its centres
+  // themselves, and a particle placed on one (up to rounding) covers it.
+  let scale = 1;
+  for (let i = 0; i < centres.length; i++) scale = Math.max(scale, Math.abs(centres[i]));
+  const r2 = Math.max(3 * t.modeStd, 1e-9 * scale) ** 2;
   const counts = new Array<number>(K).fill(0);
   const covered = new Array<boolean>(K).fill(false);
   let good = 0;

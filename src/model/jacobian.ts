@@ -15,10 +15,17 @@ export const analyticJacobian = (m: EganParts): JacobianFn | undefined => {
   const { N, d, etaG, etaD, lambda, weightDecay: mu } = m;
   const n = N * d + d + 1;
   const to = N * d;
-  const K = m.kernel.matrix();
-  const rowSum = new Float64Array(N);
-  for (let i = 0; i < N; i++) { let s = 0; for (let j = 0; j < N; j++) s += K[i * N + j]; rowSum[i] = s; }
+  // The kernel's row sums, computed at the first call: building a model (for an explicit solver, which never
+  // asks for the Jacobian) must not build the dense N x N kernel.
+  let rowSum: Float64Array | undefined;
+  const rowSums = (): Float64Array => {
+    const K = m.kernel.matrix();
+    const r = new Float64Array(N);
+    for (let i = 0; i < N; i++) { let s = 0; for (let j = 0; j < N; j++) s += K[i * N + j]; r[i] = s; }
+    return r;
+  };
   return (_t, _u, jac) => {
+    rowSum ??= rowSums();
     jac.fill(0);
     for (let i = 0; i < N; i++) for (let k = 0; k < d; k++) jac[(i * d + k) * n + to + k] = (etaG / N) * rowSum[i];
     for (let k = 0; k < d; k++) {
