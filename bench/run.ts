@@ -14,6 +14,8 @@
  *     MNIST digits), hidden [32] and [256], relu and tanh, native on one and two threads and the JavaScript
  *     kernel, in GFLOP/s against one core's FMA peak, beside the same right-hand side in numpy (OpenBLAS,
  *     bench/numpy_highd.py, checked equal first).
+ *  8. Start-up: wall time of `egan --version`, `egan info`, `egan --help` as processes (the compiled bin),
+ *     beside `node -e 0`, median of 15 runs each.
  * Speed is only ever measured here, never asserted in a unit test.
  * `npm run bench -- 3 6` runs only the listed sections and merges them into the existing results.
  */
@@ -332,6 +334,25 @@ if (run(7)) {
     + `>= 30% of the FMA peak at [256]: ${r256.peakPct.toFixed(0)}% (${verdict(r256.peakPct >= 30)}). The native kernel keeps the JavaScript kernel's bits, so it may not fuse multiply and add `
     + `(its ceiling is half the FMA peak at the same clock) while numpy's BLAS does; the peak uses the clock /proc/cpuinfo reports, and a core boosting above it `
     + `reads as more than 50%.`, '');
+}
+
+// 8. Start-up of the compiled CLI
+if (run(8)) {
+  const md: string[] = (sections[8] = []);
+  const bin = fileURLToPath(new URL('../bin/egan.js', import.meta.url));
+  const median = (args: string[]) => {
+    const ts: number[] = [];
+    for (let k = 0; k < 15; k++) { const t0 = performance.now(); spawnSync(process.execPath, args, { encoding: 'utf8' }); ts.push(performance.now() - t0); }
+    ts.sort((a, b) => a - b);
+    return ts[7];
+  };
+  const rows: [string, number][] = [['node -e 0', median(['-e', '0'])], ['egan --version', median([bin, '--version'])], ['egan info', median([bin, 'info'])], ['egan --help', median([bin, '--help'])], ['egan run --help', median([bin, 'run', '--help'])]];
+  for (const [c, ms] of rows) log(`start-up ${c}: ${ms.toFixed(0)} ms`);
+  results.startup = Object.fromEntries(rows);
+  const info = rows[2][1];
+  md.push('## 8. Start-up of the compiled CLI', '', `Machine: ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}. Wall time of the whole process (bin/egan.js, compiled JavaScript), median of 15 runs.`, '',
+    '| command | ms |', '|---|---|', ...rows.map(([c, ms]) => `| ${c} | ${ms.toFixed(0)} |`), '',
+    `Target: \`egan info\` <= 250 ms: ${info.toFixed(0)} ms (${info <= 250 ? 'met' : 'not met'}); Node alone takes ${rows[0][1].toFixed(0)} ms. Help texts load the solver registry (it lists the methods).`, '');
 }
 
 mkdirSync(join(here, 'results'), { recursive: true });

@@ -13,7 +13,7 @@ describe('a linear critic with N = 60,000 particles and Euler', () => {
     if (E.isLeft(m)) throw new Error(formatError(m.left));
     expect(m.right.jacobian).toBeDefined();
     const r = runModel(m.right);
-    if (E.isLeft(r)) throw new Error(formatError(r.left));
+    if (E.isLeft(r)) throw new Error(`${r.left.status}: ${r.left.message}`);
     expect(r.right.status).toBe('success');
     expect(r.right.stats.rhsEvals).toBeLessThanOrEqual(3);
   }, 60_000);
