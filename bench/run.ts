@@ -42,6 +42,23 @@ const timeCalls = (f: () => void, minMs = 300, minCalls = 3) => { f(); let n = 0
 /** timeCalls after a JIT warm-up of >= 1 s and 20 calls (fresh compiled kernels, fresh worker isolates). */
 const timeWarm = (f: () => void) => { timeCalls(f, 1000, 20); return timeCalls(f); };
 
+/**
+ * One model's right-hand side timed three ways, each after its own JIT warm-up: the default kernel on one thread,
+ * two threads, and the JavaScript kernel on one thread (each model's kernel is compiled afresh by specialise.ts
+ * and a worker is a fresh isolate, so without the warm-up the first side timed would count its tier-up: it
+ * once showed 2-thread "speed-ups" of 3.7x on 2 cores).
+ */
+const timeKernels = (m: ReturnType<typeof buildModel>, du: Float64Array) => {
+  const ms = timeWarm(() => m.rhs(0, m.u0, du));
+  const time = (t: ReturnType<typeof threadModel>) => {
+    if (E.isLeft(t)) throw new Error(formatError(t.left));
+    const v = timeWarm(() => t.right.model.rhs(0, m.u0, du));
+    t.right.close();
+    return v;
+  };
+  return { ms, ms2: time(threadModel(m, 2)), msJs: time(threadModel(m, 1, { kernel: 'js' })) };
+};
+
 // 1. RHS throughput and scaling
 if (run(1)) {
   const md: string[] = (sections[1] = []);
@@ -51,17 +68,7 @@ if (run(1)) {
   for (const N of Ns) {
     const m = buildModel(cfg({ target: { kind: 'ring', samples: M }, particles: { n: N }, critic: { kind: 'mlp', hidden: [H], activation: 'relu' }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 0.1 } }));
     const du = new Float64Array(m.n);
-    // Each model's kernel is compiled afresh (specialise.ts), and the worker is a fresh isolate: both
-    // sides get the same JIT warm-up (>= 1 s and 20 calls) before timing, or the first side timed
-    // would count its tier-up (it did: 2-thread "speed-ups" of 3.7x on 2 cores).
-    const ms = timeWarm(() => m.rhs(0, m.u0, du));
-    const tm = threadModel(m, 2);
-    if (E.isLeft(tm)) throw new Error(formatError(tm.left));
-    const ms2 = timeWarm(() => tm.right.model.rhs(0, m.u0, du));
-    tm.right.close();
-    const js = threadModel(m, 1, { kernel: 'js' });
-    if (E.isLeft(js)) throw new Error(formatError(js.left));
-    const msJs = timeWarm(() => js.right.model.rhs(0, m.u0, du));
+    const { ms, ms2, msJs } = timeKernels(m, du);
     // flops per hidden unit: particle (forward 2d+1, grad 2d, double backprop 2d + 6 + 4d) ~ 8d + 7; target (forward 2d+1, accumulate 2d + 3) ~ 4d + 4
     const flops = H * (N * (8 * d + 7) + M * (4 * d + 4));
     rows.push({ N, ms, gflops: flops / (ms * 1e6), ms2, msJs });
@@ -288,15 +295,7 @@ if (run(7)) {
     const m = buildModel(cfg({ seed: 0, target: { kind: 'mnist', split: 'train', offset: 0, count: 100, normalize: 'mnist' }, particles: { n: 100, init: { kind: 'gaussian', mean: 0, std: 1 } },
       critic: { kind: 'mlp', hidden: [H], activation }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 1.25 }, weightDecay: 1e-4, solver: { method: 'rk4', h: 0.01 } }));
     const du = new Float64Array(m.n);
-    const ms = timeWarm(() => m.rhs(0, m.u0, du));
-    const t2 = threadModel(m, 2);
-    if (E.isLeft(t2)) throw new Error(formatError(t2.left));
-    const ms2 = timeWarm(() => t2.right.model.rhs(0, m.u0, du));
-    t2.right.close();
-    const js = threadModel(m, 1, { kernel: 'js' });
-    if (E.isLeft(js)) throw new Error(formatError(js.left));
-    const msJs = timeWarm(() => js.right.model.rhs(0, m.u0, du));
-    js.right.close();
+    const { ms, ms2, msJs } = timeKernels(m, du);
     m.rhs(0, m.u0, du);
     const d = m.d, N = m.N, M = m.target.M;
     const flops = 2 * H * d * (5 * N + 2 * M); // X W^T, Y W^T, grad_x D, W v, and the three gradient products
