@@ -20,6 +20,8 @@ export interface PhaseCell {
 export interface PhaseMetric {
   readonly field: string;
   readonly label: string;
+  /** The legend's title (the label can be long: it titles the panel). */
+  readonly short?: string;
   readonly scheme: 'viridis' | 'reds';
   /** Colour domain; the cells' extent when absent. */
   readonly domain?: readonly [number, number];
@@ -34,12 +36,12 @@ export interface PhaseMetric {
 export const phaseMetric = (field: string, K: number): PhaseMetric => {
   switch (field) {
     case 'modesCoveredFraction': return { field, label: 'modes covered / K', scheme: 'viridis', domain: [0, 1], format: '.2f' };
-    case 'quality': return { field, label: 'quality (fraction within 3 std of a mode)', scheme: 'viridis', domain: [0, 1], format: '.2f' };
-    case 'collapseScore': return { field, label: 'collapse score (0 uniform, 1 one mode)', scheme: 'reds', domain: [0, 1], format: '.2f' };
+    case 'quality': return { field, label: 'quality (fraction within 3 std of a mode)', short: 'quality', scheme: 'viridis', domain: [0, 1], format: '.2f' };
+    case 'collapseScore': return { field, label: 'collapse score (0 uniform, 1 one mode)', short: 'collapse score', scheme: 'reds', domain: [0, 1], format: '.2f' };
     case 'digitsHit': case 'digitsHitEuclidean': return { field, label: `targets hit (of ${K})`, scheme: 'viridis', domain: [0, K], format: 'd' };
-    case 'entropyGap': case 'entropyGapEuclidean': return { field, label: `entropy gap (0 every target once, log K = ${Math.log(K).toFixed(2)} all on one)`, scheme: 'reds', domain: [0, Math.log(K)], format: '.2f' };
-    case 'meanNearestDistance': return { field, label: 'mean nearest cosine distance', scheme: 'reds', format: '.2f' };
-    case 'meanNearestDistanceEuclidean': return { field, label: 'mean nearest Euclidean distance', scheme: 'reds', format: '.3g' };
+    case 'entropyGap': case 'entropyGapEuclidean': return { field, label: `entropy gap (0 every target once, log K = ${Math.log(K).toFixed(2)} all on one)`, short: 'entropy gap', scheme: 'reds', domain: [0, Math.log(K)], format: '.2f' };
+    case 'meanNearestDistance': return { field, label: 'mean nearest cosine distance', short: 'cosine distance', scheme: 'reds', format: '.2f' };
+    case 'meanNearestDistanceEuclidean': return { field, label: 'mean nearest Euclidean distance', short: 'distance', scheme: 'reds', format: '.3g' };
     default: return { field, label: field, scheme: 'viridis', format: '.3g' };
   }
 };
@@ -64,7 +66,7 @@ export const phaseDiagramSpec = (cells: readonly PhaseCell[], metric: PhaseMetri
     spec: {
       width: Math.max(120, 25 * g2s.length), height: 20 * etaDs.length + 20,
       layer: [
-        { mark: 'rect', encoding: { x, y, color: { field, type: 'quantitative', scale: { domain: [lo, hi], scheme: metric.scheme }, title: metric.label } } },
+        { mark: 'rect', encoding: { x, y, color: { field, type: 'quantitative', scale: { domain: [lo, hi], scheme: metric.scheme }, title: metric.short ?? metric.label, legend: { titleLimit: 300 } } } },
         { mark: { type: 'text', fontSize: 9 }, encoding: {
           x, y,
           text: { condition: { test: "datum.status !== 'success'", value: 'fail' }, field, type: 'quantitative', format: metric.format },
