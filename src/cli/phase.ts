@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readResults } from '../experiments/sweep.ts';
+import { phaseCells, readResults } from '../experiments/sweep.ts';
 import { phaseDiagramSpec, phaseMetric, type PhaseCell } from '../plot/phase.ts';
 import { buildTarget } from '../model/targets.ts';
 import { renderSvg, type VlSpec } from '../plot/svg.ts';
@@ -36,23 +36,12 @@ export const phaseCommand = async (dir: string, opts: { out?: string; metric?: s
   if (other) throw new UsageError(`${specFile}: axis "${other}" is not one of ${PHASE_AXES.join(', ')} (the diagram has one cell per activation, g2/g1 and etaD/etaG)`);
   const { lines, torn } = readResults(join(dir, 'results.jsonl'));
   if (torn) process.stderr.write(`egan phase: ${torn} torn line(s) in ${join(dir, 'results.jsonl')} ignored\n`);
-  const byKey = new Map(lines.map((l) => [l.key, l]));
   const first = cells[0].config;
   const K = buildTarget(first.target, first.seed).K;
   const pointCloud = first.target.kind !== 'ring' && first.target.kind !== 'grid' && first.target.kind !== 'gaussian';
   const fields = opts.metric ? opts.metric.split(',').map((s) => s.trim()).filter(Boolean) : pointCloud ? ['digitsHit', 'entropyGap'] : ['modesCoveredFraction', 'collapseScore'];
-  const data: PhaseCell[] = [];
-  for (const c of cells) {
-    const { kernel, critic } = c.config;
-    if (kernel.kind !== 'two-point') throw new UsageError(`${specFile}: sweep.base.kernel.kind is "${kernel.kind}"; the phase diagram is over the two-point kernel's g2/g1`);
-    const l = byKey.get(c.key);
-    if (!l) continue;
-    const m = l.metrics ?? {};
-    const values: Record<string, number | null> = {};
-    for (const [k, v] of Object.entries(m)) if (typeof v === 'number') values[k] = v;
-    if (typeof m.modesCovered === 'number') values.modesCoveredFraction = m.modesCovered / K;
-    data.push({ activation: critic.kind === 'mlp' ? critic.activation : 'linear', g2: kernel.g2 / kernel.g1, etaD: c.config.etaD / c.config.etaG, status: l.status, values });
-  }
+  if (first.kernel.kind !== 'two-point') throw new UsageError(`${specFile}: sweep.base.kernel.kind is "${first.kernel.kind}"; the phase diagram is over the two-point kernel's g2/g1`);
+  const data: PhaseCell[] = phaseCells(cells, lines, K);
   if (data.length === 0) throw new UsageError(`${join(dir, 'results.jsonl')}: no result line belongs to this sweep's cells (run egan sweep first)`);
   const known = new Set(data.flatMap((c) => Object.keys(c.values)));
   const unknown = fields.find((f) => !known.has(f) && data.some((c) => c.status === 'success'));

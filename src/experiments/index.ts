@@ -18,6 +18,6 @@ export {
   nearestStats, nearestMetrics, isPointCloud, type Metrics, type CloudMetrics, type Coverage, type NearestStats,
 } from './metrics.ts';
 export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.ts';
-export { parseSweep, expandSweep, shardCells, readResults, aggregate, configKey, OBSERVABLES, NEAREST_OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';
+export { parseSweep, expandSweep, shardCells, readResults, aggregate, phaseCells, type PhaseCellData, configKey, OBSERVABLES, NEAREST_OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';
 export { empiricalNtk, type NtkSummary } from './ntk.ts';
 export { compareGenerator, type CompareResult, type CompareRun, type CompareRunName, type CompareOptions, type CompareError } from './compare.ts';

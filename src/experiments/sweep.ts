@@ -231,3 +231,27 @@ export const aggregate = (spec: SweepSpec, lines: readonly ResultLine[], cells?:
   });
   return { header, rows };
 };
+
+/** One cell of a phase diagram (the shape plot/phase.ts draws). */
+export interface PhaseCellData { activation: string; g2: number; etaD: number; status: string; values: Record<string, number | null> }
+
+/**
+ * The cells of a sweep over kernel.g2 and etaD (and optionally critic.activation) that have a result line, as
+ * phase-diagram cells at (g2/g1, etaD/etaG) with every numeric metric of their line, plus modesCoveredFraction
+ * (modes covered / K). Cells without a line are left out (a partial sweep); `K` is the target's number of modes.
+ */
+export const phaseCells = (cells: readonly Cell[], lines: readonly ResultLine[], K: number): PhaseCellData[] => {
+  const byKey = new Map(lines.map((l) => [l.key, l]));
+  const out: PhaseCellData[] = [];
+  for (const c of cells) {
+    const { kernel, critic } = c.config;
+    const l = byKey.get(c.key);
+    if (!l || kernel.kind !== 'two-point') continue;
+    const m = l.metrics ?? {};
+    const values: Record<string, number | null> = {};
+    for (const [k, v] of Object.entries(m)) if (typeof v === 'number') values[k] = v;
+    if (typeof m.modesCovered === 'number') values.modesCoveredFraction = m.modesCovered / K;
+    out.push({ activation: critic.kind === 'mlp' ? critic.activation : 'linear', g2: kernel.g2 / kernel.g1, etaD: c.config.etaD / c.config.etaG, status: l.status, values });
+  }
+  return out;
+};

@@ -16,4 +16,5 @@ export { modeCollapseFigure, collapseConfig } from './modeCollapse.ts';
 export { discreteStabilityFigure } from './discreteStability.ts';
 export { trajectoriesFigure } from './trajectories.ts';
 export { realGeneratorFigure, widthConfig, collapseGeneratorConfig } from './realGenerator.ts';
+export { mnistFigure, MNIST_DIR, MNIST_RUNS } from './mnist.ts';
 export type { FigureResult, FigureOptions, Table } from './figure.ts';

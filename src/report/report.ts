@@ -14,6 +14,7 @@ import { modeCollapseFigure } from './modeCollapse.ts';
 import { discreteStabilityFigure } from './discreteStability.ts';
 import { trajectoriesFigure } from './trajectories.ts';
 import { realGeneratorFigure } from './realGenerator.ts';
+import { mnistFigure } from './mnist.ts';
 import type { FigureResult } from './figure.ts';
 
 export interface ReportOptions {
@@ -33,7 +34,7 @@ export const html = (figs: readonly FigureResult[], meta: { mode: string; second
 figure{margin:2em 0;border-top:1px solid #ddd;padding-top:1em}figcaption{font-size:.92em;line-height:1.45;margin-top:.6em;color:#333}
 .svgs{display:flex;flex-wrap:wrap;gap:12px}.svgs>div{overflow-x:auto}code{background:#f4f4f4;padding:0 .2em}</style></head>
 <body><h1>egan: effective dynamics of GAN training</h1>
-<p>Headline results of docs/model.md §6 (Durr, Mroueh, Tu, Wang, Phys. Rev. X 13, 041004, 2023), computed by <code>egan report</code> (${meta.mode} mode) in ${meta.seconds.toFixed(0)} s on ${meta.date}.
+<p>Headline results of docs/model.md §6, §9 and §10 (Durr, Mroueh, Tu, Wang, Phys. Rev. X 13, 041004, 2023), computed by <code>egan report</code> (${meta.mode} mode) in ${meta.seconds.toFixed(0)} s on ${meta.date}.
 Data behind every figure: <code>data/</code> (CSV and JSON); configs: <code>configs/</code>; quoted numbers: <code>captions.json</code>.</p>
 ${figs.map((f) => `<figure id="${f.id}"><h2>${esc(f.title)}</h2><div class="svgs">${f.svgs.map((s) => `<div>${s}</div>`).join('')}</div>
 <figcaption>${esc(f.caption)} Data: ${Object.keys(f.tables).map((k) => `<code>data/${f.id}_${k}.csv</code>`).join(', ')}.</figcaption></figure>`).join('\n')}
@@ -55,6 +56,7 @@ export const writeReport = async (o: ReportOptions): Promise<{ path: string; fig
     ['fig4', () => discreteStabilityFigure(fo)],
     ['fig5', () => trajectoriesFigure(fo)],
     ['fig6', () => realGeneratorFigure(fo)],
+    ['fig7', () => mnistFigure(fo)],
   ];
   const figures: FigureResult[] = [];
   for (const [id, run] of steps) {

@@ -39,7 +39,7 @@ describe('egan report --quick', () => {
   }, 300_000);
 
   it('has every figure, each SVG well formed with data marks', () => {
-    for (const id of ['fig1', 'fig2', 'fig3', 'fig4', 'fig5', 'fig6']) expect(html).toContain(`<figure id="${id}">`);
+    for (const id of ['fig1', 'fig2', 'fig3', 'fig4', 'fig5', 'fig6', 'fig7']) expect(html).toContain(`<figure id="${id}">`);
     const svgs = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(svgs.length).toBeGreaterThanOrEqual(13);
     for (const s of svgs) {
@@ -82,6 +82,11 @@ describe('egan report --quick', () => {
     expect(existsSync(join(out, 'data', 'fig3_cells.jsonl'))).toBe(true);
     // Figure 6: the quoted distances and scores are the table's; the quick widths (64, 256) are real runs whose
     // NTK-model distance is below the two-point model's (the kernel's two-point residual is ~0.5 at latent dimension 16).
+    // Figure 7 draws the MNIST sweep committed in docs/mnist: one table row per result line there, and the two runs' pictures.
+    const mnistLines = readFileSync(new URL('../../docs/mnist/results.jsonl', import.meta.url), 'utf8').trim().split('\n').length;
+    expect(cap.fig7.quoted.cellsDone).toBe(mnistLines);
+    expect(csv('fig7_cells.csv')).toHaveLength(mnistLines);
+    expect(html.split('<figure id="fig7">')[1].split('</figure>')[0].match(/<image /g)?.length).toBe(400);
     const f6 = cap.fig6.quoted;
     const widths = csv('fig6_widths.csv');
     expect(widths.map((r) => r.status)).toEqual(['success', 'success']);
