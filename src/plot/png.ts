@@ -30,7 +30,7 @@ const chunk = (type: string, data: Buffer): Buffer => {
 };
 
 /** PNG bytes of a w x h grayscale image (row-major, 0 black .. 255 white). */
-export const grayPng = (w: number, h: number, gray: ArrayLike<number>): Buffer => {
+export const grayPng = (w: number, h: number, gray: ArrayLike<number>): Uint8Array => {
   if (gray.length !== w * h) throw new RangeError(`grayPng: ${gray.length} pixels for a ${w} x ${h} image`);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
@@ -42,7 +42,7 @@ export const grayPng = (w: number, h: number, gray: ArrayLike<number>): Buffer =
 };
 
 /** The same as a data: URL for an SVG image element. */
-export const grayPngDataUrl = (w: number, h: number, gray: ArrayLike<number>): string => `data:image/png;base64,${grayPng(w, h, gray).toString('base64')}`;
+export const grayPngDataUrl = (w: number, h: number, gray: ArrayLike<number>): string => `data:image/png;base64,${Buffer.from(grayPng(w, h, gray)).toString('base64')}`;
 
 /**
  * A vector of d = side² values as 8-bit gray, mapped linearly from [lo, hi] (clamped), so that particles and

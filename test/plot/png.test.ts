@@ -13,7 +13,8 @@ const crcBitwise = (b: Uint8Array) => {
   return (c ^ 0xffffffff) >>> 0;
 };
 
-const chunks = (png: Buffer) => {
+const chunks = (bytes: Uint8Array) => {
+  const png = Buffer.from(bytes);
   const out: { type: string; data: Buffer; crc: number; crcOk: boolean }[] = [];
   for (let p = 8; p < png.length;) {
     const len = png.readUInt32BE(p), type = png.toString('ascii', p + 4, p + 8), data = png.subarray(p + 8, p + 8 + len), crc = png.readUInt32BE(p + 8 + len);
@@ -41,7 +42,7 @@ describe('grayPng', () => {
       expect(raw[y * 6]).toBe(0);
       expect([...raw.subarray(y * 6 + 1, y * 6 + 6)]).toEqual([...px.subarray(y * 5, y * 5 + 5)]);
     }
-    expect(grayPngDataUrl(5, 3, px)).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(grayPngDataUrl(5, 3, px)).toBe(`data:image/png;base64,${Buffer.from(png).toString('base64')}`);
     expect(() => grayPng(4, 4, px)).toThrow(/15 pixels for a 4 x 4 image/);
   });
 
