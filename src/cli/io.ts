@@ -3,6 +3,7 @@
  * `UsageError`, exit code 2, one line), atomic file writes (temp file +
  * rename, so a crash never leaves a truncated file), CSV.
  */
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeAtomic } from '../experiments/files.ts';
 export { writeAtomic, toCsv } from '../experiments/files.ts';
@@ -55,6 +56,18 @@ export const parseNumber = (name: string, s: string): number => {
   const v = Number(s);
   if (!Number.isFinite(v)) throw new UsageError(`${name}: got ${JSON.stringify(s)}; expected a finite number`);
   return v;
+};
+
+/**
+ * --workers: an integer >= 1, capped at the machine's cores with a warning (more workers than cores only share
+ * the same cores, and each holds a model in memory).
+ */
+export const parseWorkers = (s: string | undefined, cores = availableParallelism()): number => {
+  if (s === undefined) return cores;
+  const k = parseInteger('--workers', s, 1);
+  if (k <= cores) return k;
+  process.stderr.write(`egan: --workers ${k}: this machine has ${cores} core(s); using ${cores} (more workers would only share them)\n`);
+  return cores;
 };
 
 export const parseInteger = (name: string, s: string, min = 1, max = Number.MAX_SAFE_INTEGER): number => {

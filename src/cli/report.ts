@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { writeReport } from '../report/report.ts';
-import { EXIT, parseInteger, prepareOutDir } from './io.ts';
+import { EXIT, parseWorkers, prepareOutDir } from './io.ts';
 import { onInterrupt } from './progress.ts';
 
 export const reportCommand = async (opts: { out?: string; quick?: boolean; full?: boolean; workers?: string }): Promise<number> => {
@@ -18,7 +18,7 @@ export const reportCommand = async (opts: { out?: string; quick?: boolean; full?
   try {
     const r = await writeReport({
       out: opts.out ?? 'out', quick: opts.quick, full: opts.full, signal,
-      workers: opts.workers ? parseInteger('--workers', opts.workers, 1) : undefined,
+      workers: opts.workers ? parseWorkers(opts.workers) : undefined,
       log: (m) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${m}\n`),
     });
     process.stdout.write(`report: ${resolve(r.path)} (${r.figures.length} figures, ${r.seconds.toFixed(0)} s)\n`);

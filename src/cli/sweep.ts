@@ -18,7 +18,7 @@ import { resolveDataPaths } from '../model/config.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell, type ResultLine, type SweepSpec } from '../experiments/sweep.ts';
 import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
-import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseInteger, prepareOutDir } from './io.ts';
+import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseWorkers, prepareOutDir } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 import { parseOnCrawl } from './run.ts';
 
@@ -93,7 +93,7 @@ export const writeAggregate = (dir: string, spec: SweepSpec, lines: readonly Res
 export const sweepCommand = async (file: string, opts: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string }): Promise<number> => {
   const onCrawl = parseOnCrawl(opts.onCrawl);
   const { spec, cells: all } = loadSweep(file);
-  const workers = opts.workers ? parseInteger('--workers', opts.workers, 1) : availableParallelism();
+  const workers = parseWorkers(opts.workers);
   const [si, sn] = opts.shard ? parseShard(opts.shard) : [1, 1];
   const dir = opts.out ?? 'out/sweep';
   prepareOutDir(dir);

@@ -186,4 +186,11 @@ describe('egan sweep', () => {
     expect(f.status).toBe(2);
     expect(f.stderr).toMatch(/8 of the 8 result lines are not cells of .*other\.json/);
   });
+
+  it('--workers beyond the core count is capped at it, with a warning', () => {
+    const r = egan(['sweep', file, '--workers', '200', '--out', join(dir, 'many')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/--workers 200: this machine has \d+ core\(s\); using \d+/);
+    expect(lines(join(dir, 'many'))).toEqual(lines(ref));
+  });
 });
