@@ -159,4 +159,9 @@ const main = async (): Promise<number> => {
   }
 };
 
+// A reader that stops early (`egan … | head`) is a normal end: exit 0, nothing more printed.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+}
+
 main().then((code) => { process.exitCode = code; });
