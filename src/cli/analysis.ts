@@ -18,6 +18,7 @@ import { simultaneousMaxStep } from '../analysis/discrete.ts';
 import { DEFAULT_ZERO_TOL, type DampingRow } from '../analysis/damping.ts';
 import { EXIT, UsageError, loadConfig, parseInteger, parseNumber, prepareOutDir, toCsv, writeAtomic, writeJson } from './io.ts';
 import { join } from 'node:path';
+import { totalmem } from 'node:os';
 import { lineChart, renderSvg, type VlSpec } from '../plot/svg.ts';
 
 /** --out for an analysis command: NAME.json, NAME.csv and NAME.svg, said on stderr. */
@@ -53,6 +54,22 @@ export const dampingText = (rows: readonly DampingRow[]): string => {
 };
 
 /** damp, critical and locus linearize the effective model around its equilibria; a real generator's state is [w, theta]. */
+/**
+ * What a dense linearization costs before it starts: the Jacobian and its eigen-decomposition hold ~6 dense
+ * n x n matrices, and one decomposition took 0.69 s at n = 321 on the bench machine (bench section 4), growing
+ * as n³. Refused (one line, exit 2) beyond half the machine's memory or an hour; said on stderr beyond a minute.
+ */
+export const guardDense = (n: number, decompositions: number, command: string, mem = totalmem()): void => {
+  const bytes = 6 * 8 * n * n;
+  const seconds = decompositions * 0.69 * (n / 321) ** 3;
+  const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
+  const nMem = Math.floor(Math.sqrt((0.5 * mem) / 48));
+  if (bytes > 0.5 * mem) throw new UsageError(`${command}: the state has n = ${n} coordinates (particles x d + critic parameters); its dense Jacobian and eigen-decomposition need ~${gb(bytes)} and this machine has ${gb(mem)}; expected n up to ~${nMem} (fewer particles or hidden units)`);
+  const time = seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} hours` : `${(seconds / 60).toFixed(0)} min`;
+  if (seconds > 3600) throw new UsageError(`${command}: n = ${n} coordinates and ${decompositions} eigen-decomposition(s) would take ~${time} (n³ each); expected at most an hour: fewer particles or hidden units${decompositions > 1 ? ', or fewer --grid/--steps points' : ''}`);
+  if (seconds > 60) process.stderr.write(`egan ${command}: n = ${n} coordinates, ${decompositions} eigen-decomposition(s): expect ~${time}\n`);
+};
+
 const effectiveOnly = (config: { generator?: unknown }, command: string) => {
   if (config.generator) throw new UsageError(`egan ${command} linearizes the effective model (particles and critic); this config trains a real generator (config.generator): compare it with its effective model with egan compare`);
 };
@@ -76,6 +93,7 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   if (opts.out) prepareOutDir(opts.out);
   effectiveOnly(config, 'damp');
   const m = buildModel(config);
+  guardDense(m.n, 1, 'damp');
   const eq = findEquilibrium(m);
   if (E.isLeft(eq)) { process.stderr.write(`egan damp: ${formatError(eq.left)}\n`); return EXIT.solveFailure; }
   const linearized = linearize(m, eq.right.u, { zeroTol: zeroTolOf(opts.zeroTol) });
@@ -131,7 +149,9 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   if (!(lo < hi)) throw new UsageError(`--lo ${lo} --hi ${hi}: expected lo < hi`);
   const modes = (opts.modes ?? (config.critic.kind === 'linear' ? 'all' : 'collective')) as ModeSet;
   if (modes !== 'all' && modes !== 'collective') throw new UsageError(`--modes: got ${JSON.stringify(opts.modes)}; expected "all" or "collective"`);
-  const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid: opts.grid ? parseInteger('--grid', opts.grid, 3, MAX_SCAN) : undefined });
+  const grid = opts.grid ? parseInteger('--grid', opts.grid, 3, MAX_SCAN) : undefined;
+  guardDense(buildModel(config).n, (grid ?? 25) + 60, 'critical'); // the scan, then Brent and bisection (~60 more)
+  const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid });
   if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const c = r.right;
   const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), ...(c.linearTheory ? { linearTheory: c.linearTheory } : {}), grid: c.grid };
@@ -157,6 +177,7 @@ export const locusCommand = async (file: string, opts: { param: string; from: st
   checkParam(config, opts.param);
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
   const steps = parseInteger('--steps', opts.steps, 2, MAX_SCAN);
+  guardDense(buildModel(config).n, steps, 'locus');
   const r = rootLocus(config, opts.param, from, to, steps, zeroTolOf(opts.zeroTol));
   if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
   const branches = r.right.branches.filter((b) => !b.zero.every(Boolean));

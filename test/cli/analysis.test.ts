@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan } from '../helpers/cli.ts';
+import { guardDense } from '../../src/cli/analysis.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-analysis-'));
 const file = join(dir, 'tanh.json');
@@ -93,6 +94,24 @@ describe('a config written with a byte-order mark is read like one without', () 
     const a = egan(['run', bom, '--json']), b = egan(['run', join(dir, 'nobom.json'), '--json']);
     expect(a.status, a.stderr).toBe(0);
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('a linearization too large for the machine is refused before it starts', () => {
+  it('egan damp at N = 5,000 (n = 10,003): one line naming n and the time, exit 2, in seconds', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, JSON.stringify({ target: { kind: 'ring', samples: 64 }, particles: { n: 5000 }, critic: { kind: 'linear' } }));
+    const t0 = Date.now();
+    const r = egan(['damp', big]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^egan: damp: n = 10003 coordinates and 1 eigen-decomposition\(s\) would take ~[\d.]+ hours/);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+
+  it('guardDense refuses what does not fit in memory, naming the size that would', () => {
+    expect(() => guardDense(100_000, 1, 'damp', 16 * 2 ** 30)).toThrow(/damp: the state has n = 100000 coordinates .* need ~447\.0 GB and this machine has 16\.0 GB; expected n up to ~13377/);
+    expect(() => guardDense(300, 25, 'critical', 16 * 2 ** 30)).not.toThrow();
   });
 });
 
