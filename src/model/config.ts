@@ -320,10 +320,17 @@ const crossCheck = (c: Config): Omit<ConfigError, '_tag'> | undefined => {
           return { path: `kernel.matrix.${i}.${j}`, value: a, expected: `expected a symmetric matrix (entry [${j}][${i}] is ${b})` };
       }
     }
-    const eig = new EigenvalueDecomposition(new Matrix(k.matrix), { assumeSymmetric: true }).realEigenvalues;
+    // Entries so large that K times a gradient overflows are refused; the eigenvalues are computed on K / max|K_ij|,
+    // so that the check itself cannot overflow (an overflowed NaN compares false and would pass anything).
+    let maxAbs = 0;
+    for (const row of k.matrix) for (const v of row) maxAbs = Math.max(maxAbs, Math.abs(v));
+    if (maxAbs > 1e100) return { path: 'kernel.matrix', value: `largest entry ${maxAbs.toExponential(3)}`, expected: 'expected entries up to 1e100 (larger ones overflow the right-hand side; put an overall scale into etaG)' };
+    const unit = maxAbs > 0 ? k.matrix.map((row) => row.map((v) => v / maxAbs)) : k.matrix;
+    const eig = new EigenvalueDecomposition(new Matrix(unit), { assumeSymmetric: true }).realEigenvalues;
     const scale = Math.max(...eig.map(Math.abs), 1e-300);
     const min = Math.min(...eig);
-    if (min < -1e-12 * scale) return { path: 'kernel.matrix', value: `smallest eigenvalue ${min.toExponential(3)}`, expected: 'expected a positive semi-definite matrix (eigenvalues >= -1e-12 x the largest)' };
+    if (!eig.every(Number.isFinite)) return { path: 'kernel.matrix', value: 'eigenvalues not finite', expected: 'expected a positive semi-definite matrix of finite entries' };
+    if (min < -1e-12 * scale) return { path: 'kernel.matrix', value: `smallest eigenvalue ${(min * (maxAbs || 1)).toExponential(3)}`, expected: 'expected a positive semi-definite matrix (eigenvalues >= -1e-12 x the largest)' };
   }
   const p = criticParamCount(c.critic, d);
   if (c.theta && c.theta.length !== p)
