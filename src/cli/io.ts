@@ -58,6 +58,11 @@ export const parseNumber = (name: string, s: string): number => {
   return v;
 };
 
+/** Whether a process with this pid runs (a lock or partial folder it left is stale when it does not). */
+export const processAlive = (pid: number): boolean => {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+};
+
 /**
  * --workers: an integer >= 1, capped at the machine's cores with a warning (more workers than cores only share
  * the same cores, and each holds a model in memory).

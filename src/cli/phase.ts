@@ -13,16 +13,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { phaseCells, readResults } from '../experiments/sweep.ts';
-import { phaseDiagramSpec, phaseMetric, type PhaseCell } from '../plot/phase.ts';
+import { phaseDiagramsSpec, type PhaseCell } from '../plot/phase.ts';
 import { buildTarget } from '../model/targets.ts';
-import { renderSvg, type VlSpec } from '../plot/svg.ts';
+import { renderSvg } from '../plot/svg.ts';
 import { EXIT, UsageError, writeAtomic, prepareOutFile } from './io.ts';
 import { loadSweep } from './sweep.ts';
 
 const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
 
-/** Without its $schema, for use inside a concatenation. */
-const inner = (s: VlSpec): Record<string, unknown> => { const { $schema: _, ...rest } = s as unknown as Record<string, unknown>; return rest; };
 
 export const phaseCommand = async (dir: string, opts: { out?: string; metric?: string }): Promise<number> => {
   const specFile = join(dir, 'sweep.resolved.json');
@@ -46,11 +44,7 @@ export const phaseCommand = async (dir: string, opts: { out?: string; metric?: s
   const known = new Set(data.flatMap((c) => Object.keys(c.values)));
   const unknown = fields.find((f) => !known.has(f) && data.some((c) => c.status === 'success'));
   if (unknown) throw new UsageError(`--metric ${unknown}: not a metric of these results; expected one of ${[...known].sort().join(', ')}`);
-  const svg = await renderSvg({
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    vconcat: fields.map((f) => { const pm = phaseMetric(f, K); return inner(phaseDiagramSpec(data, pm, pm.label)); }),
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
-  } as never);
+  const svg = await renderSvg(phaseDiagramsSpec(data, fields, K));
   const out = prepareOutFile(opts.out ?? join(dir, 'phase.svg'));
   writeAtomic(out, svg);
   const count = (f: (c: PhaseCell) => unknown) => new Set(data.map(f)).size;

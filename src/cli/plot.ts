@@ -14,7 +14,7 @@ import { buildTarget } from '../model/targets.ts';
 import { formatError } from '../errors.ts';
 import { renderSvg, type VlSpec } from '../plot/svg.ts';
 import { grayPngDataUrl, toGray } from '../plot/png.ts';
-import { isPointCloud } from '../experiments/metrics.ts';
+import { isPointCloud, nearestTargets } from '../experiments/metrics.ts';
 import type { Target } from '../model/targets.ts';
 import { EXIT, UsageError, prepareOutFile, writeAtomic } from './io.ts';
 
@@ -63,27 +63,18 @@ export const particleImages = (target: Target, final: ArrayLike<number>, N: numb
   if (side * side !== d || d < 64 || !isPointCloud(target)) return null;
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < target.points.length; i++) { lo = Math.min(lo, target.points[i]); hi = Math.max(hi, target.points[i]); }
-  const norm = (a: ArrayLike<number>, off: number) => { let s = 0; for (let k = 0; k < d; k++) s += a[off + k] ** 2; return Math.sqrt(s); };
-  const tNorm = Array.from({ length: target.M }, (_, m) => norm(target.points, m * d));
+  // The same assignment as the "digits hit" metric: nearest distinct target image by cosine distance.
+  const near = nearestTargets(final, N, target, 'cosine');
   const shown = Math.min(N, maxShown), cols = Math.min(10, shown);
   const particles: ImageCell[] = [], nearest: ImageCell[] = [];
-  const hit = new Set<number>();
-  for (let i = 0; i < N; i++) {
-    const xn = norm(final, i * d);
-    let best = 0, bestCos = -Infinity;
-    for (let m = 0; m < target.M; m++) {
-      let dot = 0;
-      for (let k = 0; k < d; k++) dot += final[i * d + k] * target.points[m * d + k];
-      const c = dot / (xn * tNorm[m] || 1);
-      if (c > bestCos) { bestCos = c; best = m; }
-    }
-    hit.add(best);
-    if (i >= shown) continue;
+  for (let i = 0; i < shown; i++) {
+    const k = near.index[i];
     const cell = { col: i % cols, row: Math.floor(i / cols) };
-    particles.push({ ...cell, url: grayPngDataUrl(side, side, toGray(Array.from({ length: d }, (_, k) => final[i * d + k]), lo, hi)), caption: `particle ${i}: nearest target ${best}, cosine distance ${(1 - bestCos).toFixed(3)}` });
-    nearest.push({ ...cell, url: grayPngDataUrl(side, side, toGray(target.points.subarray(best * d, (best + 1) * d), lo, hi)), caption: `target ${best}, nearest to particle ${i}` });
+    particles.push({ ...cell, url: grayPngDataUrl(side, side, toGray(Array.from({ length: d }, (_, c) => final[i * d + c]), lo, hi)), caption: `particle ${i}: nearest target ${k}, cosine distance ${near.distance[i].toFixed(3)}` });
+    nearest.push({ ...cell, url: grayPngDataUrl(side, side, toGray(target.centres.subarray(k * d, (k + 1) * d), lo, hi)), caption: `target ${k}, nearest to particle ${i}` });
   }
-  return { side, particles, nearest, distinct: hit.size };
+  const distinct = new Set(near.index).size;
+  return { side, particles, nearest, distinct };
 };
 
 /** The vega-lite spec of a run's picture (exported for tests and for users who restyle it). */

@@ -19,7 +19,7 @@ import { runJson } from '../experiments/run.ts';
 import { isPointCloud, metricsAt } from '../experiments/metrics.ts';
 import { buildModel } from '../model/model.ts';
 import { FAILURE_HELP } from '../ode/failure.ts';
-import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, toCsv, writeAtomic, writeJson } from './io.ts';
+import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, processAlive, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 
 export interface RunCliOptions { json?: boolean; out?: string; threads?: string; onCrawl?: string }
@@ -52,8 +52,6 @@ export const humanRun = (r: RunOutcome, K: number): string => {
 export const RUN_FILES = ['config.resolved.json', 'result.json', 'final.json', 'metrics.json', 'metrics.csv', 'trajectory.json', 'trajectory.csv', 'run.svg'] as const;
 const PARTIAL = /^\.egan-partial-(\d+)$/;
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; } };
-
 /**
  * Check a run's --out folder before solving: writable, and empty or holding a previous run's files (which this
  * run replaces together, never mixing with them); partial folders left by killed runs are removed.
@@ -62,7 +60,7 @@ export const prepareRunDir = (dir: string): string => {
   const abs = prepareOutDir(dir);
   for (const f of readdirSync(abs)) {
     const m = PARTIAL.exec(f);
-    if (m && !alive(Number(m[1]))) rmSync(join(abs, f), { recursive: true, force: true });
+    if (m && !processAlive(Number(m[1]))) rmSync(join(abs, f), { recursive: true, force: true });
   }
   const others = readdirSync(abs).filter((f) => !(RUN_FILES as readonly string[]).includes(f) && !f.startsWith('.egan-'));
   if (others.length) throw new UsageError(`--out ${dir}: holds files that are not an egan run's (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); expected an empty folder or a previous run's folder, whose files the new run replaces`);

@@ -18,7 +18,7 @@ import { resolveDataPaths } from '../model/config.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell, type ResultLine, type SweepSpec } from '../experiments/sweep.ts';
 import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
-import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseWorkers, prepareOutDir } from './io.ts';
+import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseWorkers, prepareOutDir, processAlive } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 import { parseOnCrawl } from './run.ts';
 
@@ -38,9 +38,7 @@ export const lockSweepDir = (dir: string): (() => void) => {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8').trim());
-      let alive = false;
-      try { process.kill(pid, 0); alive = true; } catch (k) { alive = (k as NodeJS.ErrnoException).code === 'EPERM'; }
-      if (alive && pid !== process.pid) throw new UsageError(`--out ${dir}: another egan sweep (pid ${pid}) is writing there; expected a folder no running sweep uses (wait for it, or choose another --out)`);
+      if (processAlive(pid) && pid !== process.pid) throw new UsageError(`--out ${dir}: another egan sweep (pid ${pid}) is writing there; expected a folder no running sweep uses (wait for it, or choose another --out)`);
       process.stderr.write(`egan sweep: ${path} was left by process ${pid}, which no longer runs; taking it over\n`);
       unlinkSync(path);
     }

@@ -15,7 +15,7 @@ export {
 } from './run.ts';
 export {
   metricsAt, cloudMetrics, coverage, meanGap, meanGapVector, targetMean, mmd2, mmd2Estimate, MMD_MAX_POINTS, medianBandwidth, slicedW2, thetaNorm,
-  nearestStats, nearestMetrics, isPointCloud, type Metrics, type CloudMetrics, type Coverage, type NearestStats,
+  nearestStats, nearestTargets, nearestMetrics, isPointCloud, type Metrics, type CloudMetrics, type Coverage, type NearestStats,
 } from './metrics.ts';
 export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.ts';
 export { parseSweep, expandSweep, shardCells, readResults, aggregate, phaseCells, type PhaseCellData, configKey, OBSERVABLES, NEAREST_OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';

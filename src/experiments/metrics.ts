@@ -161,12 +161,15 @@ export interface NearestStats {
  * distance 1 - x.y / (|x| |y|) (a zero vector is at distance 1 from everything) or by Euclidean distance,
  * and the paper's three numbers (docs/model.md §5, §9). O(N K d).
  */
-export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cosine' | 'euclidean'): NearestStats => {
+/**
+ * Each particle's nearest target mode (distinct target point) and its distance, by cosine distance
+ * 1 - x.y / (|x| |y|) (a zero vector is at distance 1 from everything) or Euclidean distance. O(N K d).
+ */
+export const nearestTargets = (X: ArrayLike<number>, N: number, t: Target, metric: 'cosine' | 'euclidean'): { index: Int32Array; distance: Float64Array } => {
   const { d, K, centres } = t;
   const cn = new Float64Array(K);
   for (let k = 0; k < K; k++) { let s = 0; for (let c = 0; c < d; c++) s += centres[k * d + c] ** 2; cn[k] = Math.sqrt(s); }
-  const counts = new Int32Array(K);
-  let total = 0;
+  const index = new Int32Array(N), distance = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     const xo = i * d;
     let xn = 0;
@@ -187,9 +190,18 @@ export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cos
       }
       if (dist < best) { best = dist; kb = k; }
     }
-    counts[kb]++;
-    total += Math.max(0, best);
+    index[i] = kb;
+    distance[i] = best;
   }
+  return { index, distance };
+};
+
+export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cosine' | 'euclidean'): NearestStats => {
+  const { K } = t;
+  const near = nearestTargets(X, N, t, metric);
+  const counts = new Int32Array(K);
+  let total = 0;
+  for (let i = 0; i < N; i++) { counts[near.index[i]]++; total += Math.max(0, near.distance[i]); }
   // log K + sum p log p written as sum p log(K p) (equal since sum p = 1): exactly 0 when every target is hit
   // once (K p = 1) and exactly log K when all particles share one.
   let gap = 0, hit = 0;

@@ -233,7 +233,14 @@ export const aggregate = (spec: SweepSpec, lines: readonly ResultLine[], cells?:
 };
 
 /** One cell of a phase diagram (the shape plot/phase.ts draws). */
-export interface PhaseCellData { activation: string; g2: number; etaD: number; status: string; values: Record<string, number | null> }
+export interface PhaseCellData {
+  readonly activation: string;
+  readonly g2: number;
+  readonly etaD: number;
+  readonly status: string;
+  /** The cell's metrics by field name (null where it has none: a failed run). */
+  readonly values: Readonly<Record<string, number | null>>;
+}
 
 /**
  * The cells of a sweep over kernel.g2 and etaD (and optionally critic.activation) that have a result line, as

@@ -6,4 +6,4 @@
  */
 export { renderSvg, lineChart, type VlSpec } from './svg.ts';
 export { grayPng, grayPngDataUrl, toGray } from './png.ts';
-export { phaseDiagramSpec, phaseMetric, type PhaseCell, type PhaseMetric } from './phase.ts';
+export { phaseDiagramSpec, phaseDiagramsSpec, phaseMetric, type PhaseCell, type PhaseMetric } from './phase.ts';

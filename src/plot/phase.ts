@@ -6,15 +6,10 @@
  * the report's figures and by `egan phase` on a sweep's results, for any metric of the result lines.
  */
 import type { VlSpec } from './svg.ts';
+import type { PhaseCellData } from '../experiments/sweep.ts';
 
-export interface PhaseCell {
-  readonly activation: string;
-  readonly g2: number;
-  readonly etaD: number;
-  readonly status: string;
-  /** The cell's metrics by field name (null where it has none: a failed run). */
-  readonly values: Readonly<Record<string, number | null>>;
-}
+/** One cell of the diagram: its activation, g2/g1, etaD/etaG, status and metrics (experiments' phaseCells). */
+export type PhaseCell = PhaseCellData;
 
 /** How one metric is drawn: its legend, colour scheme and domain, which end is dark, the label format. */
 export interface PhaseMetric {
@@ -76,3 +71,14 @@ export const phaseDiagramSpec = (cells: readonly PhaseCell[], metric: PhaseMetri
     },
   } as never;
 };
+
+/** Several metrics' diagrams of the same cells stacked in one spec, each with its own colour scale and legend. */
+export const phaseDiagramsSpec = (cells: readonly PhaseCell[], fields: readonly string[], K: number): VlSpec => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  vconcat: fields.map((f) => {
+    const m = phaseMetric(f, K);
+    const { $schema: _, ...rest } = phaseDiagramSpec(cells, m, m.label) as unknown as Record<string, unknown>;
+    return rest;
+  }),
+  resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+} as never);

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { expandSweep, parseSweep, phaseCells, phaseDiagramSpec, phaseMetric, readResults, renderSvg } from '../api.ts';
+import { buildTarget, expandSweep, parseSweep, phaseCells, phaseDiagramsSpec, readResults, renderSvg } from '../api.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
 
 /** docs/mnist of the repository this module belongs to (dist/report or src/report, two levels down). */
@@ -36,15 +36,11 @@ export const mnistFigure = async (o: Pick<FigureOptions, 'log'>, dir = MNIST_DIR
   const cells = expandSweep(spec.right);
   if (E.isLeft(cells)) throw new Error(`figure 7: ${specPath}: ${cells.left.message}`);
   const { lines } = readResults(resultsPath);
-  const K = spec.right.base.target && (spec.right.base.target as { count?: number }).count ? Number((spec.right.base.target as { count?: number }).count) : 100;
+  const first = cells.right[0].config;
+  const K = buildTarget(first.target, first.seed).K;
   const data = phaseCells(cells.right, lines, K);
   o.log(`figure 7: ${data.length} of ${cells.right.length} MNIST cells read from ${dir}`);
-  const panel = (field: string) => { const m = phaseMetric(field, K); const { $schema: _, ...rest } = phaseDiagramSpec(data, m, m.label) as unknown as Record<string, unknown>; return rest; };
-  const phase = await renderSvg({
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    vconcat: ['digitsHit', 'entropyGap', 'meanNearestDistance'].map(panel),
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
-  } as never);
+  const phase = await renderSvg(phaseDiagramsSpec(data, ['digitsHit', 'entropyGap', 'meanNearestDistance'], K));
   const runs = MNIST_RUNS.map((r) => ({ ...r, svg: join(dir, 'runs', r.dir, 'run.svg') })).filter((r) => existsSync(r.svg));
   const rows = data.map((c) => [c.g2, c.etaD, c.values.digitsHit ?? null, c.values.entropyGap ?? null, c.values.meanNearestDistance ?? null, c.status]);
   const at = (g2: number, etaD: number) => data.find((c) => c.g2 === g2 && c.etaD === etaD)?.values;
