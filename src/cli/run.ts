@@ -142,6 +142,8 @@ export const runCommand = async (file: string, opts: RunCliOptions): Promise<num
   try {
     r = await pool.run(config, {
       onProgress: (t) => bar.update(Math.min(t, config.t1)), threads, onCrawl,
+      // Said for large clouds, whose metrics take seconds (MMD² on up to 4,096 points a side, 64 sorted projections).
+      onMetrics: () => { if (config.particles.n + ('samples' in config.target ? config.target.samples : 0) > 20_000) process.stderr.write(`egan run: reached t1 = ${config.t1}; computing the metrics of ${config.particles.n} particles\n`); },
       // Said at once, not after the run: a crawl can take minutes to finish.
       onWarning: (w) => process.stderr.write(`\negan run: warning: ${w.message}${onCrawl === 'warn' ? ' (--on-crawl stop ends such a run at once)' : ''}\n`),
     });

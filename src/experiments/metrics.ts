@@ -9,6 +9,20 @@ import type { EganModel } from '../model/model.ts';
 import { criticObjective } from '../model/objective.ts';
 import { makeRng } from '../model/random.ts';
 
+/** A flag read by the long loops of the metrics (an AbortSignal, or the run's shared interrupt flag). */
+export interface AbortFlag { readonly aborted: boolean }
+
+/**
+ * Thrown by the metrics' loops when their AbortFlag is set, so that Ctrl-C is honoured within a fraction of a
+ * second even on a large cloud; caught by the callers that pass a flag (runModel turns it into an
+ * `interrupted` result). Without a flag it is never thrown.
+ */
+export class MetricsInterrupted extends Error {
+  constructor() { super('interrupted while computing the metrics'); }
+}
+
+const checkAbort = (signal?: AbortFlag): void => { if (signal?.aborted) throw new MetricsInterrupted(); };
+
 export interface Coverage {
   /** (log K + sum_k p_k log p_k) / log K in [0, 1]: 0 uniform over modes, 1 all in one mode (0 when K = 1). */
   readonly collapseScore: number;
@@ -128,7 +142,7 @@ export const mmd2 = (X: Float64Array, N: number, t: Target, bandwidth?: number, 
  * 1/sqrt(MMD_MAX_POINTS) ~ 0.016 in MMD (Gretton et al., JMLR 2012, Thm. 7); `points` then says how many
  * points per side were used.
  */
-export const mmd2Estimate = (X: Float64Array, N: number, t: Target, bandwidth?: number, seed = 0): { value: number; points?: number } => {
+export const mmd2Estimate = (X: Float64Array, N: number, t: Target, bandwidth?: number, seed = 0, signal?: AbortFlag): { value: number; points?: number } => {
   const bw = bandwidth ?? medianBandwidth(X, N, t);
   const g = -1 / (2 * bw * bw);
   const d = t.d;
@@ -139,9 +153,9 @@ export const mmd2Estimate = (X: Float64Array, N: number, t: Target, bandwidth?: 
   const w = sub ? Float64Array.from(J, (j) => t.weights[j] / ws) : t.weights;
   const n = I.length;
   let qq = 0, pp = 0, qp = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) qq += Math.exp(g * sqdist(X, I[i], X, I[j], d));
-  for (let a = 0; a < J.length; a++) for (let b = 0; b < J.length; b++) pp += w[a] * w[b] * Math.exp(g * sqdist(t.points, J[a], t.points, J[b], d));
-  for (let i = 0; i < n; i++) for (let b = 0; b < J.length; b++) qp += w[b] * Math.exp(g * sqdist(X, I[i], t.points, J[b], d));
+  for (let i = 0; i < n; i++) { checkAbort(signal); for (let j = 0; j < n; j++) qq += Math.exp(g * sqdist(X, I[i], X, I[j], d)); }
+  for (let a = 0; a < J.length; a++) { checkAbort(signal); for (let b = 0; b < J.length; b++) pp += w[a] * w[b] * Math.exp(g * sqdist(t.points, J[a], t.points, J[b], d)); }
+  for (let i = 0; i < n; i++) { checkAbort(signal); for (let b = 0; b < J.length; b++) qp += w[b] * Math.exp(g * sqdist(X, I[i], t.points, J[b], d)); }
   const value = Math.max(0, qq / (n * n) + pp - (2 * qp) / n);
   return sub ? { value, points: Math.max(n, J.length) } : { value };
 };
@@ -156,11 +170,6 @@ export interface NearestStats {
   readonly meanNearest: number;
 }
 
-/**
- * Each particle's nearest target point (a mode of a point-cloud target, duplicates counted once) by cosine
- * distance 1 - x.y / (|x| |y|) (a zero vector is at distance 1 from everything) or by Euclidean distance,
- * and the paper's three numbers (docs/model.md §5, §9). O(N K d).
- */
 /**
  * Each particle's nearest target mode (distinct target point) and its distance, by cosine distance
  * 1 - x.y / (|x| |y|) (a zero vector is at distance 1 from everything) or Euclidean distance. O(N K d).
@@ -196,6 +205,7 @@ export const nearestTargets = (X: ArrayLike<number>, N: number, t: Target, metri
   return { index, distance };
 };
 
+/** The paper's three numbers (docs/model.md §5, §9) from each particle's nearest target mode. O(N K d). */
 export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cosine' | 'euclidean'): NearestStats => {
   const { K } = t;
   const near = nearestTargets(X, N, t, metric);
@@ -209,29 +219,41 @@ export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cos
   return { hit, entropyGap: Math.max(0, gap), meanNearest: total / N };
 };
 
-/** W2^2 between two weighted 1-D samples, by merging their quantile functions. */
+/** Whether every weight is the same number (a sort of the values then serves as the quantile function). */
+const uniform = (w: Float64Array): boolean => { for (let i = 1; i < w.length; i++) if (w[i] !== w[0]) return false; return true; };
+
+/**
+ * W2^2 between two weighted 1-D samples, by merging their quantile functions. Equal weights (the particles
+ * always, most targets) sort the values in place as a typed array, O(n log n) without a comparator; unequal
+ * target weights sort an index permutation. Both give the same numbers: only the order of the values matters.
+ */
 const w2sq1d = (a: Float64Array, wa: Float64Array, b: Float64Array, wb: Float64Array): number => {
-  const ia = Array.from(a.keys()).sort((x, y) => a[x] - a[y]);
-  const ib = Array.from(b.keys()).sort((x, y) => b[x] - b[y]);
-  let i = 0, j = 0, ra = wa[ia[0]], rb = wb[ib[0]], s = 0;
-  while (i < ia.length && j < ib.length) {
+  const sorted = (v: Float64Array, w: Float64Array): { v: Float64Array; w: Float64Array } => {
+    if (uniform(w)) return { v: v.sort(), w };
+    const idx = Uint32Array.from(v.keys()).sort((x, y) => v[x] - v[y]);
+    return { v: Float64Array.from(idx, (i) => v[i]), w: Float64Array.from(idx, (i) => w[i]) };
+  };
+  const A = sorted(a, wa), B = sorted(b, wb);
+  let i = 0, j = 0, ra = A.w[0], rb = B.w[0], s = 0;
+  while (i < A.v.length && j < B.v.length) {
     const m = Math.min(ra, rb);
-    s += m * (a[ia[i]] - b[ib[j]]) ** 2;
+    s += m * (A.v[i] - B.v[j]) ** 2;
     ra -= m; rb -= m;
-    if (ra <= 1e-15) { i++; if (i < ia.length) ra = wa[ia[i]]; }
-    if (rb <= 1e-15) { j++; if (j < ib.length) rb = wb[ib[j]]; }
+    if (ra <= 1e-15) { i++; if (i < A.v.length) ra = A.w[i]; }
+    if (rb <= 1e-15) { j++; if (j < B.v.length) rb = B.w[j]; }
   }
   return s;
 };
 
 /** Sliced Wasserstein-2: sqrt of the mean over `projections` seeded random directions of W2^2 of the projections. */
-export const slicedW2 = (X: Float64Array, N: number, t: Target, projections = 64, seed = 0): number => {
+export const slicedW2 = (X: Float64Array, N: number, t: Target, projections = 64, seed = 0, signal?: AbortFlag): number => {
   const d = t.d;
   const rng = makeRng(seed, 'sliced-w2');
   const a = new Float64Array(N), b = new Float64Array(t.M), wa = new Float64Array(N).fill(1 / N);
   const dir = new Float64Array(d);
   let tot = 0;
   for (let l = 0; l < projections; l++) {
+    checkAbort(signal);
     let nrm = 0;
     for (let c = 0; c < d; c++) { dir[c] = rng.normal(); nrm += dir[c] * dir[c]; }
     nrm = Math.sqrt(nrm);
@@ -293,23 +315,25 @@ export type CloudMetrics = Omit<Metrics, 'criticValue' | 'regularizer' | 'gradNo
  * @example
  * cloudMetrics(X, 100, buildTarget(config.target, config.seed), config.seed);   // { digitsHit, entropyGap, ... }
  */
-export const cloudMetrics = (X: Float64Array, N: number, t: Target, seed: number): CloudMetrics => {
-  const mmd = mmd2Estimate(X, N, t, undefined, seed);
+export const cloudMetrics = (X: Float64Array, N: number, t: Target, seed: number, signal?: AbortFlag): CloudMetrics => {
+  const mmd = mmd2Estimate(X, N, t, undefined, seed, signal);
+  const sw = slicedW2(X, N, t, 64, seed, signal);
+  checkAbort(signal);
   return {
     ...coverage(X, N, t),
     meanGap: meanGap(X, N, t),
     mmd2: mmd.value,
     ...(mmd.points !== undefined ? { mmd2Points: mmd.points } : {}),
-    slicedW2: slicedW2(X, N, t, 64, seed),
+    slicedW2: sw,
     ...(isPointCloud(t) ? nearestMetrics(X, N, t) : {}),
   };
 };
 
 /** Every observable of docs/model.md §5 at a state u of a model. */
-export const metricsAt = (m: EganModel, u: Float64Array): Metrics => {
+export const metricsAt = (m: EganModel, u: Float64Array, signal?: AbortFlag): Metrics => {
   const X = u.subarray(0, m.N * m.d);
   const cs = criticObjective(m, u);
-  const cloud = cloudMetrics(X, m.N, m.target, m.config.seed);
+  const cloud = cloudMetrics(X, m.N, m.target, m.config.seed, signal);
   return {
     ...cloud,
     criticValue: cs.V,

@@ -29,6 +29,8 @@ export interface PoolOptions {
 export interface PoolRunOptions {
   /** Called with the time reached, about every 200 ms. */
   readonly onProgress?: (t: number) => void;
+  /** The solve reached t1; the end-of-run metrics are being computed. */
+  readonly onMetrics?: () => void;
   /** Called as soon as the solve warns (a crawl), before the run ends. */
   readonly onWarning?: (w: RunWarning) => void;
   readonly tauEps?: TauEpsSpec;
@@ -88,10 +90,11 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   const spawn = () => {
     const w = startWorker(url);
     w.unref();
-    w.on('message', (msg: { id: number; progress?: number; warning?: RunWarning; result?: RunOutcome; error?: string }) => {
+    w.on('message', (msg: { id: number; progress?: number; metrics?: true; warning?: RunWarning; result?: RunOutcome; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       if (msg.progress !== undefined) { p.t = msg.progress; p.options.onProgress?.(msg.progress); return; }
+      if (msg.metrics) { p.options.onMetrics?.(); return; }
       if (msg.warning !== undefined) { p.options.onWarning?.(msg.warning); return; }
       pending.delete(msg.id);
       idle.push(w);

@@ -13,7 +13,7 @@ import type { SolveOptions } from '../ode/options.ts';
 import { solverFromConfig, type Solver } from '../ode/solver.ts';
 import { effectiveState, type EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
-import { metricsAt, meanGap, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
+import { metricsAt, MetricsInterrupted, type AbortFlag, meanGap, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
 import type { EventSpec } from '../ode/options.ts';
 
 export interface RunStats {
@@ -74,6 +74,8 @@ export interface RunOptions {
   readonly tauEps?: TauEpsSpec;
   readonly signal?: { readonly aborted: boolean };
   readonly onProgress?: (t: number) => void;
+  /** Called when the solve has reached t1 and the end-of-run metrics begin (they take seconds on clouds of 1e5 points). */
+  readonly onMetrics?: () => void;
   /** The solver (default: the config's `solver` field). */
   readonly solver?: Solver;
   /** Extra solve options (events, dense, saveAt override, onCrawl); its onWarning receives the run's warnings (a crawl of a relu critic as nonSmoothCrawl). */
@@ -146,6 +148,21 @@ export const modelWarnings = (m: EganModel, sol: Pick<Solution, 'stats' | 'warni
   return w;
 };
 
+/**
+ * The metrics at the last state of a failed or interrupted solve. An interrupted run gets them when they take
+ * at most a second more (small clouds), else none: Ctrl-C is never held up by them.
+ */
+const partialMetrics = (m: EganModel, u: Float64Array, signal?: AbortFlag): { metrics?: Metrics } => {
+  const t0 = Date.now();
+  const budget: AbortFlag | undefined = signal?.aborted ? { get aborted() { return Date.now() - t0 > 1000; } } : signal;
+  try {
+    return { metrics: metricsAt(m, u, budget) };
+  } catch (e) {
+    if (e instanceof MetricsInterrupted) return {};
+    throw e;
+  }
+};
+
 export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailure, RunResult> => {
   let tauEvent: EventSpec[] = [];
   let threshold = 0;
@@ -175,19 +192,33 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
       t: f.t,
       stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, switches: [] }),
       final: finalState(m, u, raw),
-      ...(finite ? { metrics: metricsAt(m, u) } : {}),
+      ...(finite ? partialMetrics(m, u, opts.signal) : {}),
       warnings: part ? modelWarnings(m, part, solver.adaptive) : [],
       trajectory: { t: part?.t ?? [], u: (part?.u ?? []).map((x) => (x.every(Number.isFinite) ? effectiveState(m, x) : x)) },
     });
   }
   const s = r.right;
   const end = effectiveState(m, s.uEnd);
+  let metrics: Metrics;
+  opts.onMetrics?.();
+  try {
+    metrics = metricsAt(m, end, opts.signal);
+  } catch (e) {
+    if (!(e instanceof MetricsInterrupted)) throw e;
+    // Ctrl-C while the end-of-run metrics were computed: the solve is whole, the metrics are not; the run is
+    // interrupted (a sweep redoes the cell), with its trajectory and final state.
+    return E.left({
+      status: 'interrupted', message: `interrupted at t = ${s.tEnd} while computing the metrics (the solve had reached t1)`, t: s.tEnd,
+      stats: toStats(s.stats), final: finalState(m, end, s.uEnd), warnings: modelWarnings(m, s, solver.adaptive),
+      trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u },
+    });
+  }
   return E.right({
     status: 'success',
     t: s.tEnd,
     stats: toStats(s.stats),
     final: finalState(m, end, s.uEnd),
-    metrics: metricsAt(m, end),
+    metrics,
     warnings: modelWarnings(m, s, solver.adaptive),
     trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u },
     ...(dist ? { tauEps: tauFromEvents(s.events.filter((e) => e.name === 'tauEps'), dist(m.u0) < threshold, dist(s.uEnd) < threshold) } : {}),

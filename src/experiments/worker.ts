@@ -41,6 +41,7 @@ if (parentPort) {
           signal,
           ...(req.tauEps ? { tauEps: req.tauEps } : {}),
           solve: { onCrawl: req.onCrawl ?? 'warn', onWarning: (warning) => port.postMessage({ id: req.id, warning }) },
+          onMetrics: () => port.postMessage({ id: req.id, metrics: true }),
           onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
         });
       } finally {
