@@ -15,7 +15,7 @@ import { EXIT, UsageError, loadConfig } from './io.ts';
 const f = (x: number) => (Number.isInteger(x) ? String(x) : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(3));
 
 export const evalCommand = async (file: string, opts: { target: string; json?: boolean }): Promise<number> => {
-  const config = loadConfig(opts.target);
+  const config = loadConfig(opts.target, { resources: false });
   const cloud = loadPoints({ file });
   if (E.isLeft(cloud)) throw new UsageError(`${cloud.left.file}: ${cloud.left.message}`);
   const target = buildTarget(config.target, config.seed);

@@ -10,6 +10,7 @@ export { writeAtomic, toCsv } from '../experiments/files.ts';
 import { dirname, join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { parseConfig, formatConfigError, resolveDataPaths, type Config } from '../model/config.ts';
+import { checkResources } from '../model/resources.ts';
 
 import { UsageError } from './exit.ts';
 export { EXIT, UsageError } from './exit.ts';
@@ -39,10 +40,18 @@ const jsonDepth = (text: string): number => {
   return max;
 };
 
-/** A config file, validated; relative data-file paths in it are relative to the config file's folder. */
-export const loadConfig = (path: string): Config => {
+/**
+ * A config file, validated; relative data-file paths in it are relative to the config file's folder. With
+ * `resources` (the default) a config that would need over half of this machine's memory is refused here, in
+ * one line naming the part that dominates (checkResources), before anything is allocated.
+ */
+export const loadConfig = (path: string, opts: { resources?: boolean } = {}): Config => {
   const r = parseConfig(resolveDataPaths(readJsonFile(path), dirname(resolve(path))));
   if (E.isLeft(r)) throw new UsageError(`${path}: ${formatConfigError(r.left)}`);
+  if (opts.resources !== false) {
+    const res = checkResources(r.right);
+    if (E.isLeft(res)) throw new UsageError(`${path}: ${res.left.message}`);
+  }
   return r.right;
 };
 

@@ -12,7 +12,8 @@
  * 130 interrupted.
  */
 import { join } from 'node:path';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { estimateResources, formatBytes } from '../model/resources.ts';
 import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
 import { runJson } from '../experiments/run.ts';
@@ -67,6 +68,20 @@ export const prepareRunDir = (dir: string): string => {
   return abs;
 };
 
+/**
+ * The disk a run's --out will take, mostly trajectory.json and trajectory.csv (saveAt.n states of N d + p
+ * numbers, ~21 characters each in each file): refused at once when over the free space of the folder's file
+ * system, said on stderr when over a gigabyte.
+ */
+export const checkOutputSize = (dir: string, config: Config): void => {
+  const est = estimateResources(config);
+  const bytes = 2 * 21 * config.saveAt.n * est.n;
+  let free = Infinity;
+  try { const s = statfsSync(dir); free = s.bavail * s.bsize; } catch { /* no statfs here: no check */ }
+  if (bytes > free) throw new UsageError(`--out ${dir}: the trajectory of saveAt.n = ${config.saveAt.n} states of ${est.n} numbers needs ~${formatBytes(bytes)} on disk and the folder's file system has ${formatBytes(free)} free; expected fewer saved times (saveAt.n) or another folder`);
+  if (bytes > 2 ** 30) process.stderr.write(`egan run: --out will hold ~${formatBytes(bytes)} (trajectory.json and trajectory.csv: ${config.saveAt.n} saved states of ${est.n} numbers)\n`);
+};
+
 /** Stream rows into a file in blocks (a large trajectory is never one string). */
 const streamRows = (path: string, head: string, rows: number, row: (i: number) => string, sep: string, tail: string) => {
   const fd = openSync(path, 'w');
@@ -116,11 +131,23 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
 const METRIC_COLUMNS = ['meanGap', 'mmd2', 'slicedW2', 'collapseScore', 'modesCovered', 'criticValue', 'regularizer', 'thetaNorm'] as const;
 const CLOUD_COLUMNS = ['digitsHit', 'entropyGap', 'meanNearestDistance'] as const;
 
-/** The observables at every saved time of a trajectory (states in the effective layout: particles then theta). */
+/** Most rows of metrics.csv: beyond, every k-th saved time (and the last) so that writing stays O(METRICS_ROWS). */
+export const METRICS_ROWS = 1001;
+
+/**
+ * The observables at the saved times of a trajectory (states in the effective layout: particles then theta):
+ * every saved time up to METRICS_ROWS of them, else every k-th with k = ceil((len - 1) / (METRICS_ROWS - 1)),
+ * always including the last (its row equals metrics.json). Each row costs a full metrics evaluation, so a
+ * saveAt.n of 1e6 would take an hour here; trajectory.csv keeps every saved state.
+ */
 export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }): string => {
   const m = buildModel(config);
   const cols: string[] = [...METRIC_COLUMNS, ...(isPointCloud(m.target) ? CLOUD_COLUMNS : [])];
-  const rows = traj.t.map((t, i) => {
+  const len = traj.t.length;
+  const k = len <= METRICS_ROWS ? 1 : Math.ceil((len - 1) / (METRICS_ROWS - 1));
+  const picked = Array.from({ length: len }, (_, i) => i).filter((i) => i % k === 0 || i === len - 1);
+  const rows = picked.map((i) => {
+    const t = traj.t[i];
     const u = traj.u[i];
     if (!u.every(Number.isFinite)) return [t, ...cols.map(() => null)];
     const mt = metricsAt(m, u) as unknown as Record<string, number>;
@@ -131,7 +158,7 @@ export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: read
 
 export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
   const config = loadConfig(file);
-  if (opts.out) prepareRunDir(opts.out);
+  if (opts.out) { prepareRunDir(opts.out); checkOutputSize(opts.out, config); }
   const threads = opts.threads ? parseInteger('--threads', opts.threads, 1) : 1;
   const onCrawl = parseOnCrawl(opts.onCrawl);
   const pool = makePool(1);

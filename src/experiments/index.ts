@@ -14,10 +14,10 @@ export {
   type RunResult, type RunFailure, type RunOptions, type RunStats, type TauEpsSpec, type RunWarning, type RunWarningCode,
 } from './run.ts';
 export {
-  metricsAt, cloudMetrics, coverage, meanGap, meanGapVector, targetMean, mmd2, mmd2Estimate, MMD_MAX_POINTS, medianBandwidth, slicedW2, thetaNorm,
+  metricsAt, cloudMetrics, MetricsInterrupted, type AbortFlag, coverage, meanGap, meanGapVector, targetMean, mmd2, mmd2Estimate, MMD_MAX_POINTS, medianBandwidth, slicedW2, thetaNorm,
   nearestStats, nearestTargets, nearestMetrics, isPointCloud, type Metrics, type CloudMetrics, type Coverage, type NearestStats,
 } from './metrics.ts';
 export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.ts';
-export { parseSweep, expandSweep, shardCells, readResults, aggregate, phaseCells, type PhaseCellData, configKey, OBSERVABLES, NEAREST_OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';
+export { parseSweep, expandSweep, MAX_CELLS, shardCells, readResults, aggregate, phaseCells, type PhaseCellData, configKey, OBSERVABLES, NEAREST_OBSERVABLES, type SweepSpec, type Cell, type ResultLine, type SweepError } from './sweep.ts';
 export { empiricalNtk, type NtkSummary } from './ntk.ts';
 export { compareGenerator, type CompareResult, type CompareRun, type CompareRunName, type CompareOptions, type CompareError } from './compare.ts';

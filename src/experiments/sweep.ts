@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { configSchema, defaultSolver, formatConfigError, type Config } from '../model/config.ts';
 import { issueText } from '../model/issues.ts';
+import { checkResources } from '../model/resources.ts';
 import { getField, setField } from '../model/fieldPath.ts';
 import { hashString } from '../model/random.ts';
 import type { Warning } from '../ode/solution.ts';
@@ -96,7 +97,13 @@ export const parseSweep = (input: unknown): E.Either<SweepError, SweepSpec> => {
   return E.right(r.data);
 };
 
-/** All cells of a sweep, validated; the first invalid cell is an error naming its assignment. */
+/** Most cells one sweep expands to (1e5: ~25 min at the bench's 65 cells/s; a 1e8-cell axis would take gigabytes before the first cell ran). */
+export const MAX_CELLS = 100_000;
+
+/**
+ * All cells of a sweep, validated; the first invalid cell is an error naming its assignment, as is a cell too
+ * large for this machine's memory (checkResources) and a sweep of more than MAX_CELLS cells.
+ */
 export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
   const base = configSchema().safeParse(spec.base);
   if (!base.success) {
@@ -106,6 +113,12 @@ export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
   const paths = spec.axes.map((a) => a.path);
   const twice = paths.find((p, k) => paths.indexOf(p) !== k);
   if (twice !== undefined) return E.left(sweepError(`sweep.axes.${paths.lastIndexOf(twice)}.path: "${twice}" is already axis ${paths.indexOf(twice)}; expected each config path on one axis only (list all its values there)`));
+  const lengths = spec.axes.map((a) => ('values' in a ? a.values.length : 'linspace' in a ? a.linspace.n : a.logspace.n));
+  const count = lengths.reduce((a, b) => a * b, 1);
+  if (count > MAX_CELLS) {
+    const big = lengths.indexOf(Math.max(...lengths));
+    return E.left(sweepError(`sweep.axes: ${count.toPrecision(3)} cells (${lengths.join(' x ')}; axis ${big} "${spec.axes[big].path}" has ${lengths[big]} values); expected at most ${MAX_CELLS.toLocaleString('en-US')} cells in one sweep (each is a config in memory and a line of results.jsonl): fewer values, or several sweep files`));
+  }
   const values = spec.axes.map(axisValues);
   const cells: Cell[] = [];
   // A cell whose solver nobody named gets the default for its own config (defaultSolver: rk4 for relu critics,
@@ -151,6 +164,8 @@ export const expandSweep = (spec: SweepSpec): E.Either<SweepError, Cell[]> => {
       }
     }
     if (!solverGiven && !ruleSolver) c = { ...c, solver: defaultSolver(c) };
+    const res = checkResources(c);
+    if (E.isLeft(res)) return E.left(sweepError(`cell ${index} ${JSON.stringify(ordered)}: ${res.left.message}`));
     cells.push({ index, assignment: ordered, config: c, key: configKey(c) });
   }
   return E.right(cells);

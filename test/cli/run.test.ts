@@ -51,6 +51,18 @@ describe('egan run', () => {
     expect(JSON.parse(again.stdout).final).toEqual(JSON.parse(r.stdout).final);
   });
 
+  it('metrics.csv keeps at most 1,001 rows of a long trajectory (every k-th saved time and the last), trajectory.csv all (issue 23: saveAt.n = 1e6 spent an hour in metrics)', () => {
+    const out = join(dir, 'many');
+    const r = egan(['run', write('many.json', { ...explicit, solver: { method: 'euler', h: 1e-3 }, saveAt: { n: 5001 } }), '--json', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'trajectory.csv'), 'utf8').trim().split('\n')).toHaveLength(5002);
+    const rows = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    expect(rows).toHaveLength(1001); // k = ceil(5000 / 1000) = 5: indices 0, 5, ..., 5000
+    expect(rows[1][0]).toBeCloseTo(5 * 1e-3, 12);
+    expect(rows.at(-1)![0]).toBe(5);
+    expect(rows.at(-1)![1]).toBe(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).meanGap);
+  });
+
   it('--out is all or nothing: a second run replaces the first one\'s files together, a folder of other files is refused before solving, a killed run\'s partial folder is cleared', () => {
     const out = join(dir, 'replace');
     const a = egan(['run', write('a.json', explicit), '--out', out]);
