@@ -10,12 +10,13 @@
 import type { ConfigError } from './model/config.ts';
 import { formatConfigError } from './model/config.ts';
 import type { SolveFailure } from './ode/failure.ts';
-import type { EquilibriumError, LinearizationError, ParameterError } from './analysis/errors.ts';
+import type { EquilibriumError, InterruptedError, LinearizationError, ParameterError } from './analysis/errors.ts';
+import type { ResourceError } from './model/resources.ts';
 import type { ThreadError } from './model/threadedRhs.ts';
 import type { SweepError } from './experiments/sweep.ts';
 import type { DataError } from './model/datasets.ts';
 
-export type EganError = ConfigError | SolveFailure | EquilibriumError | LinearizationError | ParameterError | ThreadError | SweepError | DataError;
+export type EganError = ConfigError | SolveFailure | EquilibriumError | LinearizationError | ParameterError | InterruptedError | ThreadError | SweepError | DataError | ResourceError;
 
 /** One line for people: what failed, and where (config field, parameter value, time). */
 export const formatError = (e: EganError): string => {
@@ -26,6 +27,8 @@ export const formatError = (e: EganError): string => {
     case 'LinearizationError': return e.at ? `${e.at.path} = ${e.at.value}: ${e.message}` : e.message;
     case 'ParameterError': return `${e.name}: ${e.message}`;
     case 'ThreadError':
+    case 'InterruptedError':
+    case 'ResourceError':
     case 'SweepError': return e.message;
     case 'DataError': return `${e.file}: ${e.message}`;
   }

@@ -18,7 +18,7 @@ import { setField } from '../model/fieldPath.ts';
 import { buildModel, type EganModel } from '../model/model.ts';
 import { findEquilibrium } from './equilibrium.ts';
 import { collectiveDamping, linearize, type Linearization } from './linearize.ts';
-import { parameterError, type EquilibriumError, type LinearizationError, type ParameterError } from './errors.ts';
+import { interruptedError, parameterError, type EquilibriumError, type InterruptedError, type LinearizationError, type ParameterError } from './errors.ts';
 import { brentMinimize, scanGrid } from './brent.ts';
 import { DEFAULT_ZERO_TOL } from './damping.ts';
 import { lambdaCritical, omega0 } from './closedForm.ts';
@@ -40,12 +40,17 @@ export interface CriticalOptions {
   readonly grid?: number;
   readonly relTol?: number;
   readonly zeroTol?: number;
+  /**
+   * Read before each spectrum: once set, the scan stops and returns what it has, marked `complete: false`
+   * (the grid so far and its best point; or the minimizer's best point and bracket; or the zeta = 1 bracket).
+   */
+  readonly signal?: { readonly aborted: boolean };
 }
 
 /** What can go wrong at one parameter value: the config it makes, its equilibrium, or its linearization. */
 export type SpectrumError = ConfigError | EquilibriumError | LinearizationError;
-/** What can go wrong in a scan: any SpectrumError, or an unusable range or count. */
-export type ScanError = SpectrumError | ParameterError;
+/** What can go wrong in a scan: any SpectrumError, an unusable range or count, or an interruption before the first point. */
+export type ScanError = SpectrumError | ParameterError | InterruptedError;
 
 /** The spectrum at the equilibrium of `base` with the field `path` set to p. */
 export const spectrumAt = (base: Config, path: string, p: number, modes: ModeSet = 'all', zeroTol = DEFAULT_ZERO_TOL): E.Either<SpectrumError, SpectrumAt> => {
@@ -82,6 +87,8 @@ export interface CriticalResult {
   readonly zetaOne: number | null;
   readonly zetaOneUncertainty: number | null;
   readonly grid: { p: number[]; alpha: number[] };
+  /** False when the scan was interrupted (CriticalOptions.signal): the numbers are the best found so far. */
+  readonly complete: boolean;
   readonly zeroTol: number;
   /** For a linear critic (wgan, grad2-fake, mu = 0) and p = regularizer.lambda: the closed form (docs/model.md). */
   readonly closedForm?: { lambdaC: number; omega0: number };
@@ -105,25 +112,39 @@ export const criticalDamping = (base: Config, path: string, lo: number, hi: numb
   const relTol = opts.relTol ?? 1e-10;
   const grid = scanGrid(lo, hi, opts.grid ?? 25);
   const at = (p: number) => spectrumAt(base, path, p, modes, zeroTol);
+  const stopped = () => opts.signal?.aborted === true;
   const pts: SpectrumAt[] = [];
   for (const p of grid) {
+    if (stopped()) break;
     const s = at(p);
     if (E.isLeft(s)) return E.left(s.left);
     pts.push(s.right);
   }
+  if (pts.length === 0) return E.left(interruptedError(`interrupted before the first of ${grid.length} points of ${path} was computed`));
+  const scanned = grid.slice(0, pts.length);
   let kBest = 0;
   pts.forEach((s, k) => { if (s.alpha < pts[kBest].alpha) kBest = k; });
-  const a = grid[Math.max(0, kBest - 1)], b = grid[Math.min(grid.length - 1, kBest + 1)];
+  const a = scanned[Math.max(0, kBest - 1)], b = scanned[Math.min(scanned.length - 1, kBest + 1)];
   let failure: SpectrumError | undefined;
-  const f = (p: number) => { const s = at(p); if (E.isLeft(s)) { failure = s.left; return Infinity; } return s.right.alpha; };
-  const min = brentMinimize(f, a, b, relTol);
+  // The best point evaluated, kept for an interruption inside the minimizer.
+  let best = { x: scanned[kBest], fx: pts[kBest].alpha };
+  const f = (p: number) => {
+    if (stopped()) return Infinity;
+    const s = at(p);
+    if (E.isLeft(s)) { failure = s.left; return Infinity; }
+    if (s.right.alpha < best.fx) best = { x: p, fx: s.right.alpha };
+    return s.right.alpha;
+  };
+  const min = pts.length < grid.length ? { x: best.x, fx: best.fx, uncertainty: 0.5 * (b - a) } : brentMinimize(f, a, b, relTol);
   if (failure) return E.left(failure);
+  const argmin = stopped() ? { x: best.x, fx: best.fx, uncertainty: 0.5 * (b - a) } : min;
   // zeta = 1: the first grid cell where the least-damped mode changes from complex to real.
   let zetaOne: number | null = null, zetaOneUnc: number | null = null;
   for (let k = 0; k + 1 < pts.length; k++) {
     if (pts[k].complex && !pts[k + 1].complex) {
       let x0 = grid[k], x1 = grid[k + 1];
       for (let it = 0; it < 200 && x1 - x0 > relTol * Math.abs(x1); it++) {
+        if (stopped()) break;
         const xm = 0.5 * (x0 + x1);
         const s = at(xm);
         if (E.isLeft(s)) return E.left(s.left);
@@ -138,8 +159,8 @@ export const criticalDamping = (base: Config, path: string, lo: number, hi: numb
   const linearCase = base.critic.kind === 'linear' && base.loss === 'wgan' && base.regularizer.kind === 'grad2-fake' && base.weightDecay === 0 && path === 'regularizer.lambda';
   const linear = { lambdaC: lambdaCritical({ etaG: base.etaG, etaD: base.etaD, gbar: m0.kernel.gbar }), omega0: omega0({ etaG: base.etaG, etaD: base.etaD, gbar: m0.kernel.gbar, lambda: 0 }) };
   return E.right({
-    param: path, modes, argminAlpha: min.x, argminUncertainty: min.uncertainty, alphaMin: min.fx, zetaOne, zetaOneUncertainty: zetaOneUnc,
-    grid: { p: grid, alpha: pts.map((s) => s.alpha) }, zeroTol,
+    param: path, modes, argminAlpha: argmin.x, argminUncertainty: argmin.uncertainty, alphaMin: argmin.fx, zetaOne, zetaOneUncertainty: zetaOneUnc,
+    grid: { p: scanned, alpha: pts.map((s) => s.alpha) }, zeroTol, complete: !stopped(),
     ...(linearCase ? { closedForm: linear } : path === 'regularizer.lambda' ? { linearTheory: linear } : {}),
   });
 };

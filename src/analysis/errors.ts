@@ -34,6 +34,13 @@ export interface ParameterError {
   readonly message: string;
 }
 
+/** A scan stopped by its AbortFlag before it had enough points to report (critical: one; locus: two). */
+export interface InterruptedError {
+  readonly _tag: 'InterruptedError';
+  readonly message: string;
+}
+
+export const interruptedError = (message: string): InterruptedError => ({ _tag: 'InterruptedError', message });
 export const equilibriumError = (reason: EquilibriumError['reason'], message: string): EquilibriumError => ({ _tag: 'EquilibriumError', reason, message });
 export const linearizationError = (message: string): LinearizationError => ({ _tag: 'LinearizationError', message });
 export const parameterError = (name: string, message: string): ParameterError => ({ _tag: 'ParameterError', name, message });

@@ -16,4 +16,4 @@ export { criticalDamping, spectrumAt, type CriticalResult, type CriticalOptions,
 export { rootLocus, trackSpectra, type Branch, type Locus } from './locus.ts';
 export { omega0, dampingRatio, lambdaCritical, closedFormEigenvalues, closedFormAlpha, closedFormGap, type LinearCriticParams } from './closedForm.ts';
 export { simultaneousMaxStep, simultaneousRadius, alternatingMap, alternatingMaxStep, maxStableStep } from './discrete.ts';
-export type { EquilibriumError, LinearizationError, ParameterError, AtParameter } from './errors.ts';
+export type { EquilibriumError, LinearizationError, ParameterError, InterruptedError, AtParameter } from './errors.ts';

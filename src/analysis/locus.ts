@@ -12,7 +12,7 @@ import type { Config } from '../model/config.ts';
 import { overlap, type Eigen } from '../linalg/eigen.ts';
 import { hungarian } from './assignment.ts';
 import { spectrumAt, type ScanError } from './critical.ts';
-import { parameterError } from './errors.ts';
+import { interruptedError, parameterError } from './errors.ts';
 import { DEFAULT_ZERO_TOL } from './damping.ts';
 
 export interface Branch {
@@ -29,6 +29,8 @@ export interface Locus {
   readonly p: number[];
   readonly branches: Branch[];
   readonly zeroTol: number;
+  /** False when the scan was interrupted: p and the branches stop at the last point computed. */
+  readonly complete: boolean;
 }
 
 /** Follow branches through a sequence of spectra of equal size. */
@@ -67,16 +69,20 @@ export const trackSpectra = (spectra: readonly Eigen[], zeroTol = DEFAULT_ZERO_T
  * @example
  * rootLocus(config, 'regularizer.lambda', 0, 1, 21);   // Right({ p, branches: [{ re, im, zero, continuity }] })
  */
-export const rootLocus = (base: Config, path: string, from: number, to: number, steps: number, zeroTol = DEFAULT_ZERO_TOL): E.Either<ScanError, Locus> => {
+export const rootLocus = (base: Config, path: string, from: number, to: number, steps: number, zeroTol = DEFAULT_ZERO_TOL, opts: { readonly signal?: { readonly aborted: boolean } } = {}): E.Either<ScanError, Locus> => {
   if (!(Number.isInteger(steps) && steps >= 2)) return E.left(parameterError('steps', `expected an integer steps >= 2 (got ${steps})`));
   const p: number[] = [];
   const spectra: Eigen[] = [];
   for (let k = 0; k < steps; k++) {
+    if (opts.signal?.aborted) {
+      if (k < 2) return E.left(interruptedError(`interrupted after ${k} of ${steps} points of ${path}; a locus needs two`));
+      return E.right({ param: path, p, branches: trackSpectra(spectra, zeroTol), zeroTol, complete: false });
+    }
     const x = from + ((to - from) * k) / (steps - 1);
     const s = spectrumAt(base, path, x, 'all', zeroTol);
     if (E.isLeft(s)) return E.left(s.left);
     p.push(x);
     spectra.push(s.right.lin.eigen);
   }
-  return E.right({ param: path, p, branches: trackSpectra(spectra, zeroTol), zeroTol });
+  return E.right({ param: path, p, branches: trackSpectra(spectra, zeroTol), zeroTol, complete: true });
 };

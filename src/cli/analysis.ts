@@ -9,9 +9,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { buildModel } from '../model/model.ts';
 import { findEquilibrium } from '../analysis/equilibrium.ts';
 import { collectiveDamping, linearize } from '../analysis/linearize.ts';
-import { formatError } from '../errors.ts';
-import { criticalDamping, type ModeSet } from '../analysis/critical.ts';
-import { rootLocus } from '../analysis/locus.ts';
+import { formatError, type EganError } from '../errors.ts';
+import type { CriticalResult, ModeSet } from '../analysis/critical.ts';
+import type { Locus } from '../analysis/locus.ts';
+import { siblingModule, startWorker } from '../runtime/workers.ts';
+import { onInterrupt } from './progress.ts';
+import type { ScanRequest } from './analysisWorker.ts';
 import { getField } from '../model/fieldPath.ts';
 import { configJsonSchema, type JsonSchema } from '../model/configReference.ts';
 import { simultaneousMaxStep } from '../analysis/discrete.ts';
@@ -123,6 +126,34 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
   return EXIT.ok;
 };
 
+/**
+ * Run a critical/locus scan in a worker thread, so that SIGINT/SIGTERM reach the main thread during it: the
+ * first signal sets the shared flag, the scan returns what it has at its next point (`complete: false`), and
+ * the command prints that and exits 130.
+ */
+const scanInWorker = async <T>(command: string, request: ScanRequest): Promise<{ result: E.Either<EganError, T>; interrupted: boolean }> => {
+  const flag = new SharedArrayBuffer(4);
+  const worker = startWorker(siblingModule(import.meta.url, 'analysisWorker'));
+  let interrupted = false;
+  const off = onInterrupt(() => {
+    interrupted = true;
+    Atomics.store(new Int32Array(flag), 0, 1);
+    process.stderr.write(`egan ${command}: interrupted; printing the points computed so far\n`);
+  });
+  try {
+    const result = await new Promise<E.Either<EganError, T>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the ${command} worker exited (code ${code}) before its result`)));
+      worker.postMessage({ request, flag });
+    });
+    return { result, interrupted };
+  } finally {
+    off();
+    await worker.terminate();
+  }
+};
+
 /** Scan points of critical/locus: each one is an equilibrium and an eigen-decomposition. */
 const MAX_SCAN = 10_000;
 
@@ -151,23 +182,25 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   if (modes !== 'all' && modes !== 'collective') throw new UsageError(`--modes: got ${JSON.stringify(opts.modes)}; expected "all" or "collective"`);
   const grid = opts.grid ? parseInteger('--grid', opts.grid, 3, MAX_SCAN) : undefined;
   guardDense(buildModel(config).n, (grid ?? 25) + 60, 'critical'); // the scan, then Brent and bisection (~60 more)
-  const r = criticalDamping(config, opts.param, lo, hi, { modes, zeroTol: zeroTolOf(opts.zeroTol), grid });
-  if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
+  const { result: r, interrupted } = await scanInWorker<CriticalResult>('critical', { command: 'critical', config, param: opts.param, lo, hi, options: { modes, zeroTol: zeroTolOf(opts.zeroTol), ...(grid ? { grid } : {}) } });
+  if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return interrupted ? EXIT.interrupted : EXIT.solveFailure; }
   const c = r.right;
-  const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), ...(c.linearTheory ? { linearTheory: c.linearTheory } : {}), grid: c.grid };
+  const done = interrupted ? EXIT.interrupted : EXIT.ok;
+  const out = { param: c.param, modes: c.modes, argminAlpha: c.argminAlpha, argminUncertainty: c.argminUncertainty, alphaMin: c.alphaMin, zetaOne: c.zetaOne, zetaOneUncertainty: c.zetaOneUncertainty, zeroTol: c.zeroTol, ...(c.closedForm ? { closedForm: c.closedForm } : {}), ...(c.linearTheory ? { linearTheory: c.linearTheory } : {}), grid: c.grid, complete: c.complete };
   if (opts.out) {
     const rules = [{ value: c.argminAlpha, label: 'argmin alpha' }, ...(c.zetaOne !== null ? [{ value: c.zetaOne, label: 'zeta = 1' }] : [])];
     await writeAnalysis(opts.out, 'critical', out, [c.param, 'alpha'], c.grid.p.map((p, i) => [p, c.grid.alpha[i]]),
       lineChart({ title: `Slowest decay rate over ${c.param} (${c.modes} modes)`, data: c.grid.p.map((p, i) => ({ p, alpha: c.grid.alpha[i] })), x: 'p', y: 'alpha', xTitle: c.param, yTitle: 'alpha = max Re s', points: true, rulesX: rules }));
   }
-  if (opts.json) { process.stdout.write(JSON.stringify(out) + '\n'); return EXIT.ok; }
+  if (opts.json) { process.stdout.write(JSON.stringify(out) + '\n'); return done; }
+  if (!c.complete) process.stdout.write(`INTERRUPTED: partial result from ${c.grid.p.length} scanned point(s); the numbers below are the best found so far\n`);
   process.stdout.write(`parameter ${c.param} on [${lo}, ${hi}], ${c.modes} modes (zero tolerance ${c.zeroTol})\n`);
   process.stdout.write(`argmin alpha: ${c.argminAlpha.toPrecision(10)} +- ${c.argminUncertainty.toExponential(1)}   alpha there: ${c.alphaMin.toPrecision(8)}\n`);
   process.stdout.write(`zeta = 1 (least-damped pair turns real): ${c.zetaOne === null ? 'not in range' : `${c.zetaOne.toPrecision(10)} +- ${c.zetaOneUncertainty!.toExponential(1)}`}\n`);
   if (c.alphaMin > 0) process.stdout.write(`unstable over the whole range: alpha > 0 at every value scanned (smallest growth rate ${c.alphaMin.toPrecision(6)}, e-folding time ${(1 / c.alphaMin).toPrecision(6)})\n`);
   if (c.closedForm) process.stdout.write(`closed form (docs/model.md §4): lambda_c = ${c.closedForm.lambdaC.toPrecision(10)}, omega_0 = ${c.closedForm.omega0.toPrecision(10)}\n`);
   if (c.linearTheory) process.stdout.write(`linear-critic theory for the same etaG, etaD and kernel (docs/model.md §4): lambda_c = ${c.linearTheory.lambdaC.toPrecision(6)}; this critic's argmin alpha is ${(c.argminAlpha / c.linearTheory.lambdaC).toPrecision(4)} times it\n`);
-  return EXIT.ok;
+  return done;
 };
 
 export const locusCommand = async (file: string, opts: { param: string; from: string; to: string; steps: string; json?: boolean; zeroTol?: string; out?: string }): Promise<number> => {
@@ -178,20 +211,22 @@ export const locusCommand = async (file: string, opts: { param: string; from: st
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
   const steps = parseInteger('--steps', opts.steps, 2, MAX_SCAN);
   guardDense(buildModel(config).n, steps, 'locus');
-  const r = rootLocus(config, opts.param, from, to, steps, zeroTolOf(opts.zeroTol));
-  if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return EXIT.solveFailure; }
+  const { result: r, interrupted } = await scanInWorker<Locus>('locus', { command: 'locus', config, param: opts.param, from, to, steps, zeroTol: zeroTolOf(opts.zeroTol) });
+  if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return interrupted ? EXIT.interrupted : EXIT.solveFailure; }
+  const done = interrupted ? EXIT.interrupted : EXIT.ok;
   const branches = r.right.branches.filter((b) => !b.zero.every(Boolean));
-  const json = { param: r.right.param, p: r.right.p, zeroTol: r.right.zeroTol, branches };
+  const json = { param: r.right.param, p: r.right.p, zeroTol: r.right.zeroTol, complete: r.right.complete, branches };
   if (opts.out) {
     const rows = branches.flatMap((b, k) => r.right.p.map((p, i) => [k, p, b.re[i], b.im[i], b.continuity[i]]));
     await writeAnalysis(opts.out, 'locus', json, ['branch', r.right.param, 're', 'im', 'continuity'], rows,
       planeSpec(`Root locus over ${r.right.param} from ${from} to ${to}`, rows.map(([k, p, re, im]) => ({ branch: `branch ${k}`, p, re, im })), 'branch', 'p'));
   }
-  if (opts.json) { process.stdout.write(JSON.stringify(json) + '\n'); return EXIT.ok; }
-  process.stdout.write(`root locus over ${r.right.param}: ${steps} points, ${branches.length} non-zero branches (of ${r.right.branches.length}), followed by eigenvector overlap\n`);
+  if (opts.json) { process.stdout.write(JSON.stringify(json) + '\n'); return done; }
+  if (!r.right.complete) process.stdout.write(`INTERRUPTED: partial locus, ${r.right.p.length} of ${steps} points\n`);
+  process.stdout.write(`root locus over ${r.right.param}: ${r.right.p.length} points, ${branches.length} non-zero branches (of ${r.right.branches.length}), followed by eigenvector overlap\n`);
   const show = branches.slice(0, 8);
   process.stdout.write(`${'p'.padStart(12)} ${show.map((_, k) => `branch ${k}`.padStart(26)).join(' ')}\n`);
   r.right.p.forEach((p, i) => process.stdout.write(`${f(p)} ${show.map((b) => `${f(b.re[i])}${b.im[i] >= 0 ? '+' : '-'}${f(Math.abs(b.im[i]), 11)}i`).join(' ')}\n`));
   if (branches.length > show.length) process.stdout.write(`(${branches.length - show.length} more branches in --json)\n`);
-  return EXIT.ok;
+  return done;
 };

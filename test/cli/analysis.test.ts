@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { egan } from '../helpers/cli.ts';
+import { egan, eganAsync } from '../helpers/cli.ts';
 import { guardDense } from '../../src/cli/analysis.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-analysis-'));
@@ -142,4 +142,47 @@ describe('options are validated: one line, exit 2', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+});
+
+describe('critical and locus on SIGINT/SIGTERM (issue 23, failure 6): print what they have, exit 130', () => {
+  // 2,000 scan points of a 129-coordinate model (~1-2 min): interrupted after ~2 s, some points are done.
+  const mlp = join(dir, 'scan.json');
+  writeFileSync(mlp, JSON.stringify({ target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, regularizer: { kind: 'grad2-fake', lambda: 1 } }));
+  const interrupt = async (args: string[], signal: NodeJS.Signals) => {
+    const child = eganAsync(args);
+    let stdout = '', stderr = '';
+    child.stdout?.on('data', (b: Buffer) => { stdout += b.toString(); });
+    child.stderr?.on('data', (b: Buffer) => { stderr += b.toString(); });
+    const t0 = Date.now();
+    while (!/eigen-decomposition/.test(stderr) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 2000));
+    const sent = Date.now();
+    child.kill(signal);
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    return { code, ms: Date.now() - sent, stdout, stderr };
+  };
+
+  it('critical --json, SIGINT: the scanned grid and its best point, complete false, within a second', async () => {
+    const r = await interrupt(['critical', mlp, '--param', 'regularizer.lambda', '--lo', '0.05', '--hi', '3', '--grid', '2000', '--json'], 'SIGINT');
+    console.log(`critical stopped ${r.ms} ms after SIGINT`);
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(1000);
+    const out = JSON.parse(r.stdout);
+    expect(out.complete).toBe(false);
+    expect(out.grid.p.length).toBeGreaterThan(0);
+    expect(out.grid.p.length).toBeLessThan(2000);
+    // The best point is the grid's smallest alpha.
+    expect(out.alphaMin).toBe(Math.min(...out.grid.alpha));
+    expect(r.stderr).toMatch(/interrupted; printing the points computed so far/);
+  }, 60_000);
+
+  it('locus, SIGTERM: the branches up to the last point, said to be partial', async () => {
+    const r = await interrupt(['locus', mlp, '--param', 'regularizer.lambda', '--from', '0.05', '--to', '3', '--steps', '2000'], 'SIGTERM');
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(1000);
+    const m = /INTERRUPTED: partial locus, (\d+) of 2000 points/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    const rows = r.stdout.trim().split('\n').filter((l) => /^\s*[0-9.e+-]+\s/.test(l));
+    expect(rows.length).toBe(Number(m![1]));
+  }, 60_000);
 });
