@@ -96,9 +96,14 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   const dir = opts.out ?? 'out/sweep';
   prepareOutDir(dir);
   const resultsPath = join(dir, 'results.jsonl');
-  if (existsSync(resultsPath) && !opts.resume) throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
+  // The lock first: a sweep started while another writes here is told so (naming its pid), whatever the folder holds.
   const unlock = lockSweepDir(dir);
-  try { return await runSweep(file, dir, resultsPath, spec, all, si, sn, workers, onCrawl); } finally { unlock(); }
+  try {
+    if (existsSync(resultsPath) && !opts.resume) throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
+    return await runSweep(file, dir, resultsPath, spec, all, si, sn, workers, onCrawl);
+  } finally {
+    unlock();
+  }
 };
 
 const runSweep = async (file: string, dir: string, resultsPath: string, spec: SweepSpec, all: Cell[], si: number, sn: number, workers: number, onCrawl: 'warn' | 'stop'): Promise<number> => {
