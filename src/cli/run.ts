@@ -131,20 +131,40 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
 const METRIC_COLUMNS = ['meanGap', 'mmd2', 'slicedW2', 'collapseScore', 'modesCovered', 'criticValue', 'regularizer', 'thetaNorm'] as const;
 const CLOUD_COLUMNS = ['digitsHit', 'entropyGap', 'meanNearestDistance'] as const;
 
-/** Most rows of metrics.csv: beyond, every k-th saved time (and the last) so that writing stays O(METRICS_ROWS). */
+/** Most rows of metrics.csv: beyond, every k-th saved time (and the last). */
 export const METRICS_ROWS = 1001;
+
+/** Work budget of metrics.csv, in the units of metricsRowCost (~20 s on the bench machine). */
+export const METRICS_BUDGET = 2e9;
+
+/**
+ * The work of one metrics row, in pair-distance coordinates: MMD² over min(N, 4,096) x min(M, 4,096) points
+ * (three double sums) and 64 sorted projections of N + M points, each over d coordinates.
+ */
+export const metricsRowCost = (N: number, M: number, d: number): number => {
+  const n = Math.min(N, 4096), m = Math.min(M, 4096);
+  return d * (n * n + m * m + n * m) + 64 * (N + M) * (d + Math.log2(N + M + 1));
+};
+
+/**
+ * How many rows metrics.csv gets for `len` saved times: all of them up to METRICS_ROWS and within
+ * METRICS_BUDGET, else fewer (at least 11), evenly strided. Deterministic: the sizes decide, not the clock.
+ */
+export const metricsRows = (len: number, N: number, M: number, d: number): number =>
+  Math.min(len, METRICS_ROWS, Math.max(11, Math.floor(METRICS_BUDGET / metricsRowCost(N, M, d))));
 
 /**
  * The observables at the saved times of a trajectory (states in the effective layout: particles then theta):
- * every saved time up to METRICS_ROWS of them, else every k-th with k = ceil((len - 1) / (METRICS_ROWS - 1)),
- * always including the last (its row equals metrics.json). Each row costs a full metrics evaluation, so a
- * saveAt.n of 1e6 would take an hour here; trajectory.csv keeps every saved state.
+ * every saved time while metricsRows allows, else every k-th with k = ceil((len - 1) / (rows - 1)), always
+ * including the last (its row equals metrics.json). Each row is a full metrics evaluation, so saveAt.n = 1e6,
+ * or 1,000 saved states of 30,000 particles, would take an hour here; trajectory.csv keeps every saved state.
  */
 export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }): string => {
   const m = buildModel(config);
   const cols: string[] = [...METRIC_COLUMNS, ...(isPointCloud(m.target) ? CLOUD_COLUMNS : [])];
   const len = traj.t.length;
-  const k = len <= METRICS_ROWS ? 1 : Math.ceil((len - 1) / (METRICS_ROWS - 1));
+  const nRows = metricsRows(len, m.N, m.M, m.d);
+  const k = len <= nRows ? 1 : Math.ceil((len - 1) / (nRows - 1));
   const picked = Array.from({ length: len }, (_, i) => i).filter((i) => i % k === 0 || i === len - 1);
   const rows = picked.map((i) => {
     const t = traj.t[i];
