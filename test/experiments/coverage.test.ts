@@ -23,3 +23,14 @@ describe('coverage of a width-0 target', () => {
     expect(off.modesCovered).toBe(0);
   });
 });
+
+describe('target weights near the largest double (issue 23, failure 5)', () => {
+  it('[1e308, 1e308] normalize to [0.5, 0.5] and give the dynamics of [1, 1] exactly', async () => {
+    const { makeModel, runModel } = await import('../../src/index.ts');
+    const cfg = (weights: number[]) => ({ target: { kind: 'points', points: [[1, 0], [-1, 0]], weights }, particles: { n: 2 }, critic: { kind: 'linear' }, t1: 2, saveAt: { n: 2 } });
+    const t = buildTarget((parseConfig(cfg([1e308, 1e308])) as E.Right<{ target: Parameters<typeof buildTarget>[0] }>).right.target, 0);
+    expect(Array.from(t.weights)).toEqual([0.5, 0.5]);
+    const run = (w: number[]) => { const m = makeModel(cfg(w)); if (E.isLeft(m)) throw new Error(formatError(m.left)); const r = runModel(m.right); if (E.isLeft(r)) throw new Error(r.left.message); return r.right.final; };
+    expect(run([1e308, 1e308])).toEqual(run([1, 1]));
+  });
+});
