@@ -135,9 +135,10 @@ export const criticalDamping = (base: Config, path: string, lo: number, hi: numb
     if (s.right.alpha < best.fx) best = { x: p, fx: s.right.alpha };
     return s.right.alpha;
   };
-  const min = pts.length < grid.length ? { x: best.x, fx: best.fx, uncertainty: 0.5 * (b - a) } : brentMinimize(f, a, b, relTol);
+  // Brent only on a whole scan; stopped before or during it, the best point evaluated, bracketed by its grid cell.
+  const min = stopped() ? undefined : brentMinimize(f, a, b, relTol);
   if (failure) return E.left(failure);
-  const argmin = stopped() ? { x: best.x, fx: best.fx, uncertainty: 0.5 * (b - a) } : min;
+  const argmin = min && !stopped() ? min : { x: best.x, fx: best.fx, uncertainty: 0.5 * (b - a) };
   // zeta = 1: the first grid cell where the least-damped mode changes from complex to real.
   let zetaOne: number | null = null, zetaOneUnc: number | null = null;
   for (let k = 0; k + 1 < pts.length; k++) {

@@ -7,6 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { buildModel } from '../model/model.ts';
+import { estimateResources } from '../model/resources.ts';
 import { findEquilibrium } from '../analysis/equilibrium.ts';
 import { collectiveDamping, linearize } from '../analysis/linearize.ts';
 import { formatError, type EganError } from '../errors.ts';
@@ -56,7 +57,6 @@ export const dampingText = (rows: readonly DampingRow[]): string => {
   return [head, ...rows.map((r) => `${f(r.re)} ${f(r.im)} ${f(r.omegaN)} ${f(r.zeta)} ${f(r.tau)}  ${r.unstable ? `UNSTABLE (grows, e-folding time ${f(r.growthTime, 0).trim()})` : r.kind}`)].join('\n');
 };
 
-/** damp, critical and locus linearize the effective model around its equilibria; a real generator's state is [w, theta]. */
 /**
  * What a dense linearization costs before it starts: the Jacobian and its eigen-decomposition hold ~6 dense
  * n x n matrices, and one decomposition took 0.69 s at n = 321 on the bench machine (bench section 4), growing
@@ -73,6 +73,7 @@ export const guardDense = (n: number, decompositions: number, command: string, m
   if (seconds > 60) process.stderr.write(`egan ${command}: n = ${n} coordinates, ${decompositions} eigen-decomposition(s): expect ~${time}\n`);
 };
 
+/** damp, critical and locus linearize the effective model around its equilibria; a real generator's state is [w, theta]. */
 const effectiveOnly = (config: { generator?: unknown }, command: string) => {
   if (config.generator) throw new UsageError(`egan ${command} linearizes the effective model (particles and critic); this config trains a real generator (config.generator): compare it with its effective model with egan compare`);
 };
@@ -181,7 +182,7 @@ export const criticalCommand = async (file: string, opts: { param: string; lo: s
   const modes = (opts.modes ?? (config.critic.kind === 'linear' ? 'all' : 'collective')) as ModeSet;
   if (modes !== 'all' && modes !== 'collective') throw new UsageError(`--modes: got ${JSON.stringify(opts.modes)}; expected "all" or "collective"`);
   const grid = opts.grid ? parseInteger('--grid', opts.grid, 3, MAX_SCAN) : undefined;
-  guardDense(buildModel(config).n, (grid ?? 25) + 60, 'critical'); // the scan, then Brent and bisection (~60 more)
+  guardDense(estimateResources(config).n, (grid ?? 25) + 60, 'critical'); // the scan, then Brent and bisection (~60 more)
   const { result: r, interrupted } = await scanInWorker<CriticalResult>('critical', { command: 'critical', config, param: opts.param, lo, hi, options: { modes, zeroTol: zeroTolOf(opts.zeroTol), ...(grid ? { grid } : {}) } });
   if (E.isLeft(r)) { process.stderr.write(`egan critical: ${formatError(r.left)}\n`); return interrupted ? EXIT.interrupted : EXIT.solveFailure; }
   const c = r.right;
@@ -210,7 +211,7 @@ export const locusCommand = async (file: string, opts: { param: string; from: st
   checkParam(config, opts.param);
   const from = parseNumber('--from', opts.from), to = parseNumber('--to', opts.to);
   const steps = parseInteger('--steps', opts.steps, 2, MAX_SCAN);
-  guardDense(buildModel(config).n, steps, 'locus');
+  guardDense(estimateResources(config).n, steps, 'locus');
   const { result: r, interrupted } = await scanInWorker<Locus>('locus', { command: 'locus', config, param: opts.param, from, to, steps, zeroTol: zeroTolOf(opts.zeroTol) });
   if (E.isLeft(r)) { process.stderr.write(`egan locus: ${formatError(r.left)}\n`); return interrupted ? EXIT.interrupted : EXIT.solveFailure; }
   const done = interrupted ? EXIT.interrupted : EXIT.ok;

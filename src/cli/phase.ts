@@ -21,7 +21,6 @@ import { loadSweep } from './sweep.ts';
 
 const PHASE_AXES = ['kernel.g2', 'etaD', 'critic.activation'];
 
-
 export const phaseCommand = async (dir: string, opts: { out?: string; metric?: string }): Promise<number> => {
   const specFile = join(dir, 'sweep.resolved.json');
   if (!existsSync(specFile)) throw new UsageError(`${specFile} does not exist (expected the --out folder of egan sweep or egan merge)`);

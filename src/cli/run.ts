@@ -17,7 +17,7 @@ import { estimateResources, formatBytes } from '../model/resources.ts';
 import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
 import { runJson } from '../experiments/run.ts';
-import { isPointCloud, metricsAt } from '../experiments/metrics.ts';
+import { isPointCloud, metricsAt, MMD_MAX_POINTS, SLICED_PROJECTIONS } from '../experiments/metrics.ts';
 import { buildModel } from '../model/model.ts';
 import { FAILURE_HELP } from '../ode/failure.ts';
 import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, processAlive, toCsv, writeAtomic, writeJson } from './io.ts';
@@ -138,12 +138,13 @@ export const METRICS_ROWS = 1001;
 export const METRICS_BUDGET = 2e9;
 
 /**
- * The work of one metrics row, in pair-distance coordinates: MMD² over min(N, 4,096) x min(M, 4,096) points
- * (three double sums) and 64 sorted projections of N + M points, each over d coordinates.
+ * The work of one metrics row, in pair-distance coordinates: MMD² over min(N, MMD_MAX_POINTS) x min(M,
+ * MMD_MAX_POINTS) points (three double sums) and SLICED_PROJECTIONS sorted projections of N + M points, each
+ * over d coordinates.
  */
 export const metricsRowCost = (N: number, M: number, d: number): number => {
-  const n = Math.min(N, 4096), m = Math.min(M, 4096);
-  return d * (n * n + m * m + n * m) + 64 * (N + M) * (d + Math.log2(N + M + 1));
+  const n = Math.min(N, MMD_MAX_POINTS), m = Math.min(M, MMD_MAX_POINTS);
+  return d * (n * n + m * m + n * m) + SLICED_PROJECTIONS * (N + M) * (d + Math.log2(N + M + 1));
 };
 
 /**

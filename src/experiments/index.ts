@@ -14,7 +14,7 @@ export {
   type RunResult, type RunFailure, type RunOptions, type RunStats, type TauEpsSpec, type RunWarning, type RunWarningCode,
 } from './run.ts';
 export {
-  metricsAt, cloudMetrics, MetricsInterrupted, type AbortFlag, coverage, meanGap, meanGapVector, targetMean, mmd2, mmd2Estimate, MMD_MAX_POINTS, medianBandwidth, slicedW2, thetaNorm,
+  metricsAt, cloudMetrics, MetricsInterrupted, type AbortFlag, coverage, meanGap, meanGapVector, targetMean, mmd2, mmd2Estimate, MMD_MAX_POINTS, medianBandwidth, slicedW2, SLICED_PROJECTIONS, thetaNorm,
   nearestStats, nearestTargets, nearestMetrics, isPointCloud, type Metrics, type CloudMetrics, type Coverage, type NearestStats,
 } from './metrics.ts';
 export { makePool, WorkerCrash, type Pool, type PoolOptions, type RunOutcome } from './pool.ts';

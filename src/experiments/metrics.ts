@@ -245,8 +245,11 @@ const w2sq1d = (a: Float64Array, wa: Float64Array, b: Float64Array, wb: Float64A
   return s;
 };
 
+/** Projections of the reported sliced W2. */
+export const SLICED_PROJECTIONS = 64;
+
 /** Sliced Wasserstein-2: sqrt of the mean over `projections` seeded random directions of W2^2 of the projections. */
-export const slicedW2 = (X: Float64Array, N: number, t: Target, projections = 64, seed = 0, signal?: AbortFlag): number => {
+export const slicedW2 = (X: Float64Array, N: number, t: Target, projections = SLICED_PROJECTIONS, seed = 0, signal?: AbortFlag): number => {
   const d = t.d;
   const rng = makeRng(seed, 'sliced-w2');
   const a = new Float64Array(N), b = new Float64Array(t.M), wa = new Float64Array(N).fill(1 / N);
@@ -317,7 +320,7 @@ export type CloudMetrics = Omit<Metrics, 'criticValue' | 'regularizer' | 'gradNo
  */
 export const cloudMetrics = (X: Float64Array, N: number, t: Target, seed: number, signal?: AbortFlag): CloudMetrics => {
   const mmd = mmd2Estimate(X, N, t, undefined, seed, signal);
-  const sw = slicedW2(X, N, t, 64, seed, signal);
+  const sw = slicedW2(X, N, t, SLICED_PROJECTIONS, seed, signal);
   checkAbort(signal);
   return {
     ...coverage(X, N, t),

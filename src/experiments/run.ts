@@ -199,6 +199,9 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
   }
   const s = r.right;
   const end = effectiveState(m, s.uEnd);
+  // What the solve gives, in the result's key order around the metrics (runJson prints them in this order).
+  const head = { t: s.tEnd, stats: toStats(s.stats), final: finalState(m, end, s.uEnd) };
+  const tail = { warnings: modelWarnings(m, s, solver.adaptive), trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u } };
   let metrics: Metrics;
   opts.onMetrics?.();
   try {
@@ -207,20 +210,13 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     if (!(e instanceof MetricsInterrupted)) throw e;
     // Ctrl-C while the end-of-run metrics were computed: the solve is whole, the metrics are not; the run is
     // interrupted (a sweep redoes the cell), with its trajectory and final state.
-    return E.left({
-      status: 'interrupted', message: `interrupted at t = ${s.tEnd} while computing the metrics (the solve had reached t1)`, t: s.tEnd,
-      stats: toStats(s.stats), final: finalState(m, end, s.uEnd), warnings: modelWarnings(m, s, solver.adaptive),
-      trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u },
-    });
+    return E.left({ status: 'interrupted', message: `interrupted at t = ${s.tEnd} while computing the metrics (the solve had reached t1)`, ...head, ...tail });
   }
   return E.right({
     status: 'success',
-    t: s.tEnd,
-    stats: toStats(s.stats),
-    final: finalState(m, end, s.uEnd),
+    ...head,
     metrics,
-    warnings: modelWarnings(m, s, solver.adaptive),
-    trajectory: { t: s.t, u: m.generator ? s.u.map((x) => effectiveState(m, x)) : s.u },
+    ...tail,
     ...(dist ? { tauEps: tauFromEvents(s.events.filter((e) => e.name === 'tauEps'), dist(m.u0) < threshold, dist(s.uEnd) < threshold) } : {}),
   });
 };
