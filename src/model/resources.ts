@@ -106,6 +106,7 @@ export const checkResources = (c: Config, memory = totalmem()): E.Either<Resourc
   const part = pool.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   return E.left({
     _tag: 'ResourceError', part, bytes: est.bytes, memory,
-    message: `this config needs ~${formatBytes(est.bytes)} of memory, most of it for the ${part.what} (~${formatBytes(part.bytes)}); this machine has ${formatBytes(memory)} and egan uses at most half: ${part.remedy}`,
+    // Naming the model's sum when the model alone is over: "most of it" then holds of the number said.
+    message: `${pool === model ? "this config's model (without its saved states)" : 'this config'} needs ~${formatBytes(sum(pool.map((x) => x.bytes)))} of memory, most of it for the ${part.what} (~${formatBytes(part.bytes)}); this machine has ${formatBytes(memory)} and egan uses at most half: ${part.remedy}`,
   });
 };
