@@ -25,7 +25,7 @@ const build = ({ n, rates, v, u0 }: { n: number; rates: number[]; v: number[]; u
 };
 void EigenvalueDecomposition;
 
-for (const method of ['dopri5', 'dop853', 'odex', 'rodas4', 'auto']) {
+for (const method of ['dopri5', 'dop853', 'odex', 'rodas4', 'ndf', 'bdf', 'auto']) {
   test.prop([stableSystem], PROP_PARAMS)(`${method}: matches the eigen-decomposition solution within a tolerance-proportional bound`, (sys) => {
     const p = build(sys);
     const tol = 1e-8;
@@ -36,7 +36,7 @@ for (const method of ['dopri5', 'dop853', 'odex', 'rodas4', 'auto']) {
   });
 }
 
-test.prop([stableSystem, fc.constantFrom('dopri5', 'dop853', 'rodas4', 'rk4')], PROP_PARAMS)('dense output is continuous across steps', (sys, method) => {
+test.prop([stableSystem, fc.constantFrom('dopri5', 'dop853', 'rodas4', 'ndf', 'rk4')], PROP_PARAMS)('dense output is continuous across steps', (sys, method) => {
   const p = build(sys);
   const r = solve({ rhs: p.rhs, u0: p.u0, tspan: [0, 3] }, by(method, { rtol: 1e-6, atol: 1e-9, h: 0.1 }), { dense: true, saveAt: { steps: true } });
   if (r._tag === 'Left') throw new Error(r.left.message);

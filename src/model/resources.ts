@@ -10,7 +10,7 @@
  * - the particles and targets: (N + M) d, the same 16 times for the particles;
  * - the activations of an MLP critic: (N + M) x (sum of hidden widths) x 2 doubles;
  * - an `ntk` or `matrix` kernel: the dense N x N matrix;
- * - the stiff solvers (rodas4, auto): the dense n x n Jacobian and its LU, 3 n² doubles;
+ * - the stiff solvers (rodas4, ndf, bdf, auto): the dense n x n Jacobian and its LU, 3 n² doubles;
  * - the trajectory: saveAt.n states of n numbers (and the effective particles of a real generator), each an
  *   array with ~256 bytes of overhead, held twice (the run's worker thread and the copy it sends back).
  * @packageDocumentation
@@ -46,7 +46,7 @@ export interface ResourceError {
 }
 
 /** Methods that build a dense n x n Jacobian (and its LU). */
-const JACOBIAN_METHODS = new Set(['rodas4', 'auto']);
+const JACOBIAN_METHODS = new Set(['rodas4', 'ndf', 'bdf', 'auto']);
 
 /** Number of target points M a config's target holds. */
 const targetPoints = (t: Config['target']): number => {

@@ -24,8 +24,13 @@ export interface OdeProblem {
   readonly rhs: Rhs;
   readonly u0: Float64Array;
   readonly tspan: readonly [number, number];
-  /** Analytic Jacobian; when absent, implicit solvers use finite differences. */
+  /** Analytic (or structured) Jacobian; when absent, implicit solvers use forward differences (n rhs calls each). */
   readonly jacobian?: JacobianFn;
+  /**
+   * What one call of `jacobian` costs in right-hand-side equivalents, for the stats (`jacobianCost`) and for
+   * method "auto"'s cost comparison; default 0 (an exact Jacobian cheap beside the solve).
+   */
+  readonly jacobianCost?: number;
   /** True when f does not depend on t (saves the df/dt evaluation of Rosenbrock methods). */
   readonly autonomous?: boolean;
 }

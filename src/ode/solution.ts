@@ -16,6 +16,10 @@ export interface SolveStats {
   /** Jacobian evaluations and LU factorizations (implicit methods). */
   jacobians: number;
   factorizations: number;
+  /** Newton iterations of implicit multistep methods (ndf, bdf); each is one rhs call, counted in rhsEvals too. */
+  newtonIterations: number;
+  /** Right-hand-side equivalents spent in the problem's own Jacobian (its jacobianCost per call; finite-difference Jacobians are in rhsEvals). */
+  jacobianCost: number;
   /** Times at which the automatic method switched (method "auto"). */
   switches: { t: number; to: string }[];
   /** First time the explicit stiffness test of Hairer fired, if it did. */
@@ -79,6 +83,8 @@ export const emptyStats = (): SolveStats => ({
   rejected: 0,
   jacobians: 0,
   factorizations: 0,
+  newtonIterations: 0,
+  jacobianCost: 0,
   switches: [],
 });
 

@@ -130,7 +130,7 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
       } else if (!(err <= 1)) {
         stats.rejected++;
         if (!Number.isFinite(err)) { const bad = firstNonFinite(uNew); if (bad >= 0) badComponent = bad; }
-        h *= rejectFactor(ctrl, err);
+        h *= stepper.nextFactor?.(err, false) ?? rejectFactor(ctrl, err);
         lastRejected = true;
         continue;
       }
@@ -160,8 +160,11 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
       if (options.onProgress && stats.accepted % progressEvery === 0) options.onProgress(t);
       if (stepper.adaptive) {
         if (stepper.errorOrder !== order) { order = stepper.errorOrder; ctrl = makeController(order, stepper.piBeta ?? 0.04); }
-        let fac = acceptFactor(ctrl, err);
-        if (lastRejected) fac = Math.min(fac, 1);
+        let fac = stepper.nextFactor?.(err, true);
+        if (fac === undefined) {
+          fac = acceptFactor(ctrl, err);
+          if (lastRejected) fac = Math.min(fac, 1);
+        }
         lastRejected = false;
         h *= fac;
         if (Math.abs(h) > hmax) h = dir * hmax;

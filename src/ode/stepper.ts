@@ -43,6 +43,13 @@ export interface Stepper {
   stiffnessRatio(): number;
   /** Boundary of the method's stability region along the negative real axis (3.3 for dopri5). */
   readonly stabilityBoundary: number;
+  /**
+   * A method that chooses its own steps (ndf/bdf: step and order together, kept equal for k + 1 steps so that
+   * its LU factorization is reused): the factor for the next step after an attempt with error norm `err`, called
+   * after `accept` (accepted) or after the rejected `attempt`. The solve's PI controller is used when absent or
+   * when it returns undefined (method "auto" while its explicit method runs).
+   */
+  nextFactor?(err: number, accepted: boolean): number | undefined;
   /** The PI controller's beta for this method (controller.ts; default 0.04, dop853.f uses 0). */
   readonly piBeta?: number;
   /**

@@ -1,7 +1,8 @@
 /**
- * method "auto": starts with dopri5 and switches to RODAS4 when Hairer's
- * stiffness test fires 15 times (see stiffness.ts), and back to dopri5 when
- * the Rosenbrock step h times the Jacobian's spectral radius has stayed
+ * method "auto": starts with dopri5 and switches to a stiff method when Hairer's
+ * stiffness test fires 15 times (see stiffness.ts): NDF (bdf.ts) for states of more than AUTO_NDF_SIZE
+ * components, RODAS4 for smaller ones; and back to dopri5 when
+ * the stiff step h times the Jacobian's spectral radius has stayed
  * below half of dopri5's stability boundary for 10 steps, i.e. when an
  * explicit method could take the same step stably (the idea of LSODA and of
  * Julia's AutoTsit5(Rosenbrock23)). Switches are recorded in the stats.
@@ -28,8 +29,14 @@ import { defineSolver, registerSolver } from '../solver.ts';
 import type { Stepper, StepperContext } from '../stepper.ts';
 import { makeDopri5 } from './dopri5.ts';
 import { makeRodas4 } from './rodas4.ts';
+import { makeBdf } from './bdf.ts';
 import { makeStiffnessMonitor, observeStiffness } from '../stiffness.ts';
 
+/**
+ * Above this state size the stiff phase uses NDF (bdf.ts: Jacobian and LU kept across steps), at or below it
+ * RODAS4 (one Jacobian and LU per step, cheap there, and its global error stays well inside the tolerance).
+ */
+export const AUTO_NDF_SIZE = 32;
 /** Consecutive Rosenbrock steps dearer than dopri5 before dopri5 takes over again. */
 const PROBE = 10;
 /** How much dearer per unit time the Rosenbrock phase may be before dopri5 takes over again. */
@@ -39,7 +46,7 @@ const EXPLICIT_CALLS = 6;
 
 export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): Stepper => {
   const ex = makeDopri5(problem.rhs, n, ctx);
-  const im = makeRodas4(problem, n, ctx);
+  const im: Stepper = n > AUTO_NDF_SIZE ? makeBdf(problem, n, ctx) : makeRodas4(problem, n, ctx);
   let cur: Stepper = ex;
   let last: Stepper = ex;
   const monitor = makeStiffnessMonitor();
@@ -62,6 +69,8 @@ export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): S
     get f() { return cur.f; },
     init(t0, u0) { cur.init(t0, u0); },
     attempt: (t, u, h, uNew) => cur.attempt(t, u, h, uNew),
+    // The stiff method chooses its own steps (ndf); the explicit one leaves them to the solve's PI controller.
+    nextFactor: (err, accepted) => (accepted ? last : cur).nextFactor?.(err, accepted),
     accept(t, u, h, uNew) {
       cur.accept(t, u, h, uNew);
       last = cur;
@@ -71,7 +80,7 @@ export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): S
           im.init(t + h, uNew);
           cur = im;
           relaxed = 0;
-          callsIn = ctx.stats.rhsEvals;
+          callsIn = ctx.stats.rhsEvals + ctx.stats.jacobianCost;
           stepsIn = 0;
           dearer = 0;
           ctx.stats.switches.push({ t: t + h, to: im.name });
@@ -82,7 +91,7 @@ export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): S
         // Cost per unit time: a Rosenbrock step costs its share of calls since the switch (Jacobian included) over
         // h; dopri5 6 calls over at most boundary / rho: dopri5 is cheaper when h rho < boundary * cIm / (6 MARGIN).
         stepsIn++;
-        const cIm = (ctx.stats.rhsEvals - callsIn) / stepsIn;
+        const cIm = (ctx.stats.rhsEvals + ctx.stats.jacobianCost - callsIn) / stepsIn;
         dearer = ratio < (ex.stabilityBoundary * cIm) / (EXPLICIT_CALLS * MARGIN) ? dearer + 1 : 0;
         if (dearer >= PROBE) { monitor.needed *= 2; toExplicit(t + h, uNew); }
       }

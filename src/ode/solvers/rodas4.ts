@@ -57,7 +57,7 @@ export const makeRodas4 = (problem: OdeProblem, n: number, ctx: StepperContext):
 
   const computeJacobian = (t: number, u: Float64Array) => {
     stats.jacobians++;
-    if (problem.jacobian) problem.jacobian(t, u, jac);
+    if (problem.jacobian) { problem.jacobian(t, u, jac); stats.jacobianCost += problem.jacobianCost ?? 0; }
     else forwardJacobian(f, t, u, f0, jac, jw, fdScale);
     if (!problem.autonomous) {
       const dt = Math.sqrt(Number.EPSILON * Math.max(1e-5, Math.abs(t)));
