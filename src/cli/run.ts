@@ -36,7 +36,7 @@ const fmt = (x: number | undefined) => (x === undefined ? '-' : Math.abs(x) >= 1
 export const humanRun = (r: RunOutcome, K: number): string => {
   const lines: string[] = [];
   const st = r.stats;
-  lines.push(`status ${r.status} at t = ${fmt(r.t)}  (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls${st.jacobians ? `, ${st.jacobians} Jacobians` : ''})`);
+  lines.push(`status ${r.status} at t = ${fmt(r.t)}  (${st.steps} steps, ${st.rejected} rejected, ${st.rhsEvals} rhs calls${st.jacobians ? `, ${st.jacobians} Jacobians${st.jacobianCost ? ` (~${Math.round(st.jacobianCost).toLocaleString('en-US')} rhs-equivalents)` : ''}, ${st.factorizations} LU factorizations` : ''})`);
   if (r.status !== 'success') lines.push(`  ${(r as { message: string }).message}`, `  what it means: ${FAILURE_HELP[r.status]}`);
   const m = r.metrics;
   if (m) {

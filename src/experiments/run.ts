@@ -22,6 +22,11 @@ export interface RunStats {
   readonly rejected: number;
   readonly rhsEvals: number;
   readonly jacobians: number;
+  /** LU factorizations and Newton iterations (implicit methods; 0 for explicit ones). */
+  readonly factorizations: number;
+  readonly newtonIterations: number;
+  /** Right-hand-side equivalents spent in the model's own Jacobians (structured differences; plain ones are in rhsEvals). */
+  readonly jacobianCost: number;
   readonly switches: SolveStats['switches'];
 }
 
@@ -93,7 +98,7 @@ export const configSolver = (c: EganModel['config']): Solver => {
   return s.right;
 };
 
-const toStats = (s: SolveStats): RunStats => ({ steps: s.steps, accepted: s.accepted, rejected: s.rejected, rhsEvals: s.rhsEvals, jacobians: s.jacobians, switches: s.switches });
+const toStats = (s: SolveStats): RunStats => ({ steps: s.steps, accepted: s.accepted, rejected: s.rejected, rhsEvals: s.rhsEvals, jacobians: s.jacobians, factorizations: s.factorizations, newtonIterations: s.newtonIterations, jacobianCost: s.jacobianCost, switches: s.switches });
 
 /** The final state for people: particles and theta from the effective state, and a real generator's w from the raw one. */
 const finalState = (m: EganModel, u: Float64Array, raw: Float64Array) => {
@@ -179,7 +184,8 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     ...(onWarning ? { onWarning: (w: Warning<SolveWarningCode>, st: Readonly<SolveStats>) => onWarning(w.code === 'crawl' && c.kind === 'mlp' && isNonSmooth(c.activation) ? kinkCrawl(m, st, w.t) : w, st) } : {}),
   };
   const solver = opts.solver ?? configSolver(m.config);
-  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...(m.jacobian ? { jacobian: m.jacobian } : {}) }, solver, options);
+  const jac = m.jacobian ? { jacobian: m.jacobian } : m.fdJacobian ? { jacobian: m.fdJacobian.jacobian, jacobianCost: m.fdJacobian.cost } : {};
+  const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...jac }, solver, options);
   if (E.isLeft(r)) {
     const f = r.left;
     const part = f.partial;
@@ -190,7 +196,7 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
       status: f.code,
       message: f.message,
       t: f.t,
-      stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, switches: [] }),
+      stats: toStats(part ? part.stats : { rhsEvals: 0, steps: 0, accepted: 0, rejected: 0, jacobians: 0, factorizations: 0, newtonIterations: 0, jacobianCost: 0, switches: [] }),
       final: finalState(m, u, raw),
       ...(finite ? partialMetrics(m, u, opts.signal) : {}),
       warnings: part ? modelWarnings(m, part, solver.adaptive) : [],

@@ -21,6 +21,7 @@ import { makeEganRhs } from './rhs.ts';
 import type { EganParts } from './parts.ts';
 import type { JacobianFn, Rhs } from '../ode/problem.ts';
 import { analyticJacobian } from './jacobian.ts';
+import { structuredJacobian, type ModelJacobian } from './structuredJacobian.ts';
 import { makeGeneratorRhs, type GeneratorPart } from './generatorModel.ts';
 
 export interface EganModel extends EganParts {
@@ -36,6 +37,12 @@ export interface EganModel extends EganParts {
   readonly rhs: Rhs;
   /** Exact Jacobian where the model has one (linear critic, wgan, grad2-*), else undefined. */
   readonly jacobian?: JacobianFn;
+  /**
+   * Where there is no exact Jacobian (particle models): forward differences that use the flow's structure, at
+   * 1 + p + N (d + 1) / (N + M) right-hand-side equivalents per call instead of n + 1 (structuredJacobian.ts).
+   * Runs hand it to implicit solvers; the linearization keeps central differences.
+   */
+  readonly fdJacobian?: ModelJacobian;
   /**
    * With a real generator (config.generator): its network, latent codes and the map from a state [w, theta] to
    * the effective state [x_1 .. x_N, theta] that every observable reads (effectiveState).
@@ -75,7 +82,9 @@ export const buildModel = (config: Config): EganModel => {
     ug.set(theta0, generator.shape.P);
     return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: ug.length, u0: ug, rhs, generator };
   }
-  return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs: makeEganRhs(parts), jacobian: analyticJacobian(parts) };
+  const rhs = makeEganRhs(parts);
+  const exact = analyticJacobian(parts);
+  return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs, ...(exact ? { jacobian: exact } : { fdJacobian: structuredJacobian(parts, rhs) }) };
 };
 
 /**

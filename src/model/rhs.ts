@@ -20,6 +20,34 @@ import { makeOneLayerRhs } from './rhsOneLayer.ts';
 export const makeEganRhs = (m: EganParts, generic = false): Rhs =>
   !generic && m.shape.kind === 'mlp' && m.shape.hidden.length === 1 ? makeOneLayerRhs(m) : makeGenericRhs(m);
 
+/**
+ * One particle's share of the flow, (theta, x) -> its kernel source s grad_x D(x) into G[go .. go + d) and its
+ * term of dtheta/dt before the factor eta_D (the fake loss term and a fake-point regularizer), added into
+ * grad[gOff .. gOff + p). theta is read from th at offset to, x from X at offset xo. The generic right-hand side
+ * sums it over the particles; the structured Jacobian (structuredJacobian.ts) differentiates it one particle at a time.
+ */
+export type ParticleTerm = (th: Float64Array, to: number, X: Float64Array, xo: number, G: Float64Array, go: number, grad: Float64Array, gOff: number) => void;
+
+export const makeParticleTerm = (m: EganParts): ParticleTerm => {
+  const { N, d, shape, loss, regularizer, lambda } = m;
+  const work = criticWork(shape);
+  const v = new Float64Array(d);
+  const regFake = lambda > 0 && regularizer.onFake;
+  const invN = 1 / N;
+  return (th, to, X, xo, G, go, grad, gOff) => {
+    evalCritic(shape, th, to, X, xo, work);
+    const D = work.D;
+    const s = loss.particleWeight(D);
+    for (let k = 0; k < d; k++) G[go + k] = s * work.g[k];
+    if (regFake) {
+      regularizer.direction(work.g, 0, d, -lambda * invN, v, 0);
+      accumulate(shape, th, to, X, xo, work, loss.fakeCoef(D) * invN, v, 0, grad, gOff);
+    } else {
+      accumulate(shape, th, to, X, xo, work, loss.fakeCoef(D) * invN, v, -1, grad, gOff);
+    }
+  };
+};
+
 /** Layer-by-layer right-hand side for any critic (the reference for the fused path). */
 export const makeGenericRhs = (m: EganParts): Rhs => {
   const { N, d, shape, kernel, loss, regularizer, lambda, weightDecay: mu, etaG, etaD, targetPoints: Y, targetWeights: wY } = m;
@@ -27,28 +55,15 @@ export const makeGenericRhs = (m: EganParts): Rhs => {
   const p = shape.p;
   const to = N * d;
   const work = criticWork(shape);
+  const particle = makeParticleTerm(m);
   const G = new Float64Array(N * d);
   const v = new Float64Array(d);
-  const useReg = lambda > 0;
-  const regFake = useReg && regularizer.onFake;
-  const regReal = useReg && !regularizer.onFake;
+  const regReal = lambda > 0 && !regularizer.onFake;
   const invN = 1 / N;
   return (_t, u, du) => {
     for (let k = 0; k < p; k++) du[to + k] = 0;
     // Particles: critic gradient of the fake term and of R (fake), and s_j grad_x D(x_j).
-    for (let i = 0; i < N; i++) {
-      const xo = i * d;
-      evalCritic(shape, u, to, u, xo, work);
-      const D = work.D;
-      const s = loss.particleWeight(D);
-      for (let k = 0; k < d; k++) G[xo + k] = s * work.g[k];
-      if (regFake) {
-        regularizer.direction(work.g, 0, d, -lambda * invN, v, 0);
-        accumulate(shape, u, to, u, xo, work, loss.fakeCoef(D) * invN, v, 0, du, to);
-      } else {
-        accumulate(shape, u, to, u, xo, work, loss.fakeCoef(D) * invN, v, -1, du, to);
-      }
-    }
+    for (let i = 0; i < N; i++) particle(u, to, u, i * d, G, i * d, du, to);
     // Target points: the real term and R (real).
     for (let j = 0; j < M; j++) {
       const yo = j * d;
