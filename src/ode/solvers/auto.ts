@@ -15,14 +15,18 @@
  * consecutive Rosenbrock steps dearer per unit time by more than MARGIN,
  * dopri5 takes over again and the stiffness test then needs twice as many
  * stiff steps before it fires again (so a mildly stiff problem does not
- * switch back and forth). Measured: docs/model.md §7's 64-particle tanh run (n = 257)
- * 13,574 -> 6,630 rhs calls (dopri5 alone 4,286); van der Pol (mu = 1000)
- * 5,341 -> 5,717, Robertson unchanged; the report's tanh MLP
- * tau_eps runs (n = 161, t1 = 200) at lambda / lambda_c = 1, 3.16, 10:
- * 13,188 -> 9,124, 40,385 -> 28,173, 71,586 -> 71,602 (dopri5 alone 21,224
- * at 3.16 and 187,832 at 10, RODAS4 alone 68,998 and 81,578). A probe of 3
- * steps measured cheaper on the first two but 192,652 on the last: the
- * Rosenbrock step is still growing after a switch.
+ * switch back and forth). Measured with RODAS4 as the stiff method: docs/model.md §7's 64-particle tanh run
+ * (n = 257) 13,574 -> 6,630 rhs calls (dopri5 alone 4,286); van der Pol (mu = 1000) 5,341 -> 5,717, Robertson
+ * unchanged; the report's tanh MLP tau_eps runs (n = 161, t1 = 200) at lambda / lambda_c = 1, 3.16, 10:
+ * 13,188 -> 9,124, 40,385 -> 28,173, 71,586 -> 71,602 (dopri5 alone 6,602, 21,206 and 187,832). A probe of 3
+ * steps measured cheaper on the first two but 192,652 on the last: the Rosenbrock step is still growing after a
+ * switch.
+ *
+ * With NDF above AUTO_NDF_SIZE (its Jacobian kept across steps) and, in `egan run`, the model's structured
+ * Jacobian (model/structuredJacobian.ts), the same tau_eps runs cost 4,541, 5,986 and 10,938 rhs-equivalents
+ * (rhs calls plus Jacobian cost; the same tau_eps as dopri5 to 6e-7), the 64-particle tanh run 4,539 with plain
+ * finite-difference Jacobians, and the wide-ring run of bench section 9 (n = 257) 23,316 against dopri5's
+ * 87,230 (with RODAS4: 68,992).
  */
 import type { OdeProblem } from '../problem.ts';
 import { defineSolver, registerSolver } from '../solver.ts';

@@ -87,7 +87,10 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
   const ROWS = BDF_MAX_ORDER + 3;
   const D = new Float64Array(ROWS * n);
   const Dt = new Float64Array((BDF_MAX_ORDER + 1) * n);
-  const row = (i: number) => D.subarray(i * n, (i + 1) * n);
+  // Views made once (a subarray per use would allocate in the step).
+  const rows = Array.from({ length: ROWS }, (_, i) => D.subarray(i * n, (i + 1) * n));
+  const rowsT = Array.from({ length: BDF_MAX_ORDER + 1 }, (_, i) => Dt.subarray(i * n, (i + 1) * n));
+  const row = (i: number) => rows[i];
   const R = new Float64Array(36), U = new Float64Array(36), RU = new Float64Array(36);
   const f0 = new Float64Array(n);
   const jac = new Float64Array(n * n);
@@ -120,7 +123,7 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
     }
     Dt.fill(0, 0, m * n);
     for (let j = 0; j < m; j++) {
-      const out = Dt.subarray(j * n, (j + 1) * n);
+      const out = rowsT[j];
       for (let i = 0; i < m; i++) {
         const c = RU[i * m + j];
         if (c === 0) continue;
@@ -128,7 +131,7 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
         for (let p = 0; p < n; p++) out[p] += c * src[p];
       }
     }
-    D.set(Dt.subarray(0, m * n));
+    for (let j = 0; j < m; j++) rows[j].set(rowsT[j]);
   };
 
   /** The Jacobian at (t, y); forward differences need f(t, y): fAtY, or one call here. */
@@ -151,8 +154,11 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
     return Math.sqrt(s / n);
   };
 
-  /** The modified Newton iteration of one step (SciPy's solve_bdf_system); the result in y, the correction in d. */
-  const newton = (tNew: number, c: number, y: Float64Array): { converged: boolean; iters: number } => {
+  /**
+   * The modified Newton iteration of one step (SciPy's solve_bdf_system); the result in y, the correction in d.
+   * Returns the iterations taken, negated when it did not converge.
+   */
+  const newton = (tNew: number, c: number, y: Float64Array): number => {
     y.set(yPred);
     d.fill(0);
     let normOld = NaN;
@@ -165,16 +171,16 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
         if (!Number.isFinite(v)) { finite = false; break; }
         dy[i] = v;
       }
-      if (!finite) return { converged: false, iters: k + 1 };
+      if (!finite) return -(k + 1);
       luSolve(lu, n, piv, dy);
       const dyNorm = norm(dy);
       const rate = normOld === normOld ? dyNorm / normOld : NaN;
-      if (rate === rate && (rate >= 1 || (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > newtonTol)) return { converged: false, iters: k + 1 };
+      if (rate === rate && (rate >= 1 || (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > newtonTol)) return -(k + 1);
       for (let i = 0; i < n; i++) { y[i] += dy[i]; d[i] += dy[i]; }
-      if (dyNorm === 0 || (rate === rate && (rate / (1 - rate)) * dyNorm < newtonTol)) return { converged: true, iters: k + 1 };
+      if (dyNorm === 0 || (rate === rate && (rate / (1 - rate)) * dyNorm < newtonTol)) return k + 1;
       normOld = dyNorm;
     }
-    return { converged: false, iters: NEWTON_MAXITER };
+    return -NEWTON_MAXITER;
   };
 
   const stepper: BdfStepper = {
@@ -220,7 +226,7 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
         for (let i = 0; i < n; i++) psi[i] += g * r[i];
       }
       const c = h / alpha[order];
-      let result = { converged: false, iters: 0 };
+      let iters = 0; // Newton iterations of the last try, negative when it did not converge
       for (;;) {
         if (sc[LU_C] !== sc[LU_C]) {
           for (let k = 0; k < n * n; k++) lu[k] = -c * jac[k];
@@ -234,14 +240,14 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
           }
           sc[LU_C] = c;
         }
-        result = newton(tNew, c, uNew);
-        if (result.converged || jacThisStep) break;
+        iters = newton(tNew, c, uNew);
+        if (iters > 0 || jacThisStep) break;
         // A matrix kept from before an error failure has the old step in it: refactor before blaming the Jacobian.
         if (sc[LU_C] !== c) { sc[LU_C] = NaN; continue; }
         computeJacobian(tNew, yPred);
       }
-      if (!result.converged) { newtonFailed = true; return Infinity; }
-      sc[SAFETY] = (0.9 * (2 * NEWTON_MAXITER + 1)) / (2 * NEWTON_MAXITER + result.iters);
+      if (!(iters > 0)) { newtonFailed = true; return Infinity; }
+      sc[SAFETY] = (0.9 * (2 * NEWTON_MAXITER + 1)) / (2 * NEWTON_MAXITER + iters);
       for (let i = 0; i < n; i++) scale[i] = atol[i] + rtol * Math.abs(uNew[i]);
       let s = 0;
       const ec = errorConst[order];
@@ -263,30 +269,22 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
       const rk2 = row(order + 2), rk1 = row(order + 1);
       for (let i = 0; i < n; i++) { rk2[i] = d[i] - rk1[i]; rk1[i] = d[i]; }
       for (let j = order; j >= 0; j--) { const a = row(j), b = row(j + 1); for (let i = 0; i < n; i++) a[i] += b[i]; }
-      dense.set(D.subarray(0, (order + 1) * n));
+      for (let j = 0; j <= order; j++) dense.set(rows[j], j * n);
       denseOrder = order;
       sc[T_END] = t + h;
       sc[H_DENSE] = h;
       sc[FACTOR] = 1;
       if (nEqual < order + 1) return;
-      // Order and step from the error estimates of orders k - 1, k, k + 1 (with the scale of the new point).
-      const errAt = (k: number, r: Float64Array) => {
-        let s = 0;
-        for (let i = 0; i < n; i++) { const q = (errorConst[k] * r[i]) / scale[i]; s += q * q; }
-        return Math.sqrt(s / n);
-      };
-      let e0 = 0;
-      const ec = errorConst[order];
-      for (let i = 0; i < n; i++) { const q = (ec * d[i]) / scale[i]; e0 += q * q; }
-      e0 = Math.sqrt(e0 / n);
-      const eM = order > 1 ? errAt(order - 1, row(order)) : Infinity;
-      const eP = order < BDF_MAX_ORDER ? errAt(order + 1, row(order + 2)) : Infinity;
-      const facs = [eM ** (-1 / order), e0 ** (-1 / (order + 1)), eP ** (-1 / (order + 2))];
-      let best = 1;
-      if (facs[0] > facs[best]) best = 0;
-      if (facs[2] > facs[best]) best = 2;
-      order += best - 1;
-      sc[FACTOR] = Math.min(MAX_FACTOR, sc[SAFETY] * facs[best]);
+      // Order and step from the error estimates of orders k - 1, k, k + 1 (with the scale of the new point); the
+      // first of equal factors wins, as numpy's argmax in SciPy.
+      const fM = order > 1 ? scaledNorm(errorConst[order - 1], row(order), scale, n) ** (-1 / order) : 0;
+      const f0 = scaledNorm(errorConst[order], d, scale, n) ** (-1 / (order + 1));
+      const fP = order < BDF_MAX_ORDER ? scaledNorm(errorConst[order + 1], row(order + 2), scale, n) ** (-1 / (order + 2)) : 0;
+      let best = fM, delta = -1;
+      if (f0 > best) { best = f0; delta = 0; }
+      if (fP > best) { best = fP; delta = 1; }
+      order += delta;
+      sc[FACTOR] = Math.min(MAX_FACTOR, sc[SAFETY] * best);
       sc[LU_C] = NaN;
     },
     interpolate(t, out) { evalDense(dense, denseOrder, sc[T_END], sc[H_DENSE], n, t, out); },
@@ -302,6 +300,13 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
     },
   };
   return stepper;
+};
+
+/** sqrt(mean((c r_i / scale_i)^2)): an error estimate's weighted RMS norm. */
+const scaledNorm = (c: number, r: Float64Array, scale: Float64Array, n: number): number => {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const q = (c * r[i]) / scale[i]; s += q * q; }
+  return Math.sqrt(s / n);
 };
 
 /** The interpolant y(t) = D_0 + sum_j D_j prod_{i<j} (t - (tB - i h)) / ((i + 1) h) (SciPy's BdfDenseOutput). */
