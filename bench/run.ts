@@ -16,6 +16,10 @@
  *     bench/numpy_highd.py, checked equal first).
  *  8. Start-up: wall time of `egan --version`, `egan info`, `egan --help` as processes (the compiled bin),
  *     beside `node -e 0`, median of 15 runs each.
+ *  9. Stiff problems: the 64-particle wide-ring run and its default-ring twin, Robertson, van der Pol
+ *     (mu = 1000) and the linear-critic right branch at lambda = 1e3, each by dopri5, rodas4, ndf and auto
+ *     against SciPy RK45, BDF and LSODA (same problem, tolerances and initial state): time, rhs calls,
+ *     Jacobians, LUs, cost in rhs-equivalents, final state against a reference, and the issue's targets.
  * Speed is only ever measured here, never asserted in a unit test.
  * `npm run bench -- 3 6` runs only the listed sections and merges them into the existing results.
  */
@@ -25,7 +29,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, buildModel, threadModel, solve, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config, formatError, solverEntry } from '../src/index.ts';
+import { parseConfig, buildModel, threadModel, solve, forwardJacobian, jacobianWork, type OdeProblem, type Solution, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config, formatError, solverEntry } from '../src/index.ts';
 import { closedFormTau, LINEAR_BASE } from '../src/report/criticalDamping.ts';
 import { existsSync } from 'node:fs';
 
@@ -100,7 +104,7 @@ if (run(2)) {
   const md: string[] = (sections[2] = []);
   const script = join(here, '..', 'test', 'scripts', 'heap-growth.ts');
   const rows: { method: string; steps: number; growth: number; scavenges: number }[] = [];
-  for (const method of ['dopri5', 'dop853', 'rk4', 'rodas4']) {
+  for (const method of ['dopri5', 'dop853', 'rk4', 'rodas4', 'ndf']) {
     const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=1', '--import', 'tsx', script, method, '100000'], { encoding: 'utf8' });
     const o = JSON.parse(r.stdout.trim().split('\n').pop()!);
     rows.push(o);
@@ -352,6 +356,167 @@ if (run(8)) {
   md.push('## 8. Start-up of the compiled CLI', '', `Machine: ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}. Wall time of the whole process (bin/egan.js, compiled JavaScript), median of 15 runs.`, '',
     '| command | ms |', '|---|---|', ...rows.map(([c, ms]) => `| ${c} | ${ms.toFixed(0)} |`), '',
     `Target: \`egan info\` <= 250 ms: ${info.toFixed(0)} ms (${info <= 250 ? 'met' : 'not met'}); Node alone takes ${rows[0][1].toFixed(0)} ms. Help texts load the solver registry (it lists the methods).`, '');
+}
+
+// 9. Stiff problems: ndf and auto against rodas4, dopri5 and SciPy
+if (run(9)) {
+  const md: string[] = (sections[9] = []);
+  const py = spawnSync('python3', ['-c', 'import scipy, numpy'], { encoding: 'utf8' });
+  if (py.status !== 0) { md.push('## 9. Stiff problems', '', 'Skipped: python3 with numpy and scipy is not available.', ''); log('stiff: skipped'); }
+  else {
+    type Atol = number | number[];
+    interface StiffCase {
+      name: string; problem: OdeProblem; rtol: number; atol: Atol; spec: Record<string, unknown>;
+      /** The reference final state (published, or a tight solve of ours), and how it was obtained. */
+      ref: () => { u: ArrayLike<number>; what: string };
+      /** Wall-time budget (s) for methods that cannot finish (explicit ones on a stiff problem). */
+      budget?: Record<string, number>; maxSteps?: number; twin?: boolean;
+    }
+    const tight = (p: OdeProblem, method: string, rtol: number, atol: number) => () => {
+      const r = solve(p, solverEntry(method)!.make({ rtol, atol, maxSteps: 5_000_000 }));
+      if (E.isLeft(r)) throw new Error(`reference: ${r.left.message}`);
+      return { u: r.right.uEnd, what: `${method} at rtol ${rtol}, atol ${atol}` };
+    };
+    const ringCase = (name: string, target: ConfigInput['target'], twin = false): StiffCase => {
+      const c = cfg({ seed: 0, target, particles: { n: 64 }, critic: { kind: 'mlp', hidden: [32], activation: 'tanh' }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 1 }, t1: 60 });
+      const m = buildModel(c);
+      // As `egan run` hands it to the solvers: with the structured finite-difference Jacobian (1 + p + N (d + 1) / (N + M) rhs-equivalents).
+      const problem: OdeProblem = { rhs: m.rhs, u0: m.u0, tspan: [0, 60], autonomous: true, jacobian: m.fdJacobian!.jacobian, jacobianCost: m.fdJacobian!.cost };
+      return { name, problem, rtol: 1e-6, atol: 1e-9, twin,
+        spec: { problem: 'mlp', N: m.N, d: m.d, H: 32, M: m.M, targets: Array.from(m.targetPoints), g1: 1, g2: 0.5, lambda: 1, etaG: 1, etaD: 1, activation: 'tanh' },
+        ref: tight(problem, 'dopri5', 1e-10, 1e-13) };
+    };
+    const rob: OdeProblem = {
+      rhs: (_t, y, dy) => { dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]; dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]; dy[2] = 3e7 * y[1] * y[1]; },
+      u0: Float64Array.of(1, 0, 0), tspan: [0, 1e11], autonomous: true,
+    };
+    const VDP_EPS = 1e-6;
+    const vdp: OdeProblem = { rhs: (_t, y, dy) => { dy[0] = y[1]; dy[1] = ((1 - y[0] * y[0]) * y[1] - y[0]) / VDP_EPS; }, u0: Float64Array.of(2, 0), tspan: [0, 2], autonomous: true };
+    const lin = buildModel(cfg({ ...LINEAR_BASE, regularizer: { kind: 'grad2-fake', lambda: 1000 }, t1: 50 }));
+    const linP: OdeProblem = { rhs: lin.rhs, u0: lin.u0, tspan: [0, 50], autonomous: true };
+    const cases: StiffCase[] = [
+      ringCase('wide ring (K = 8, radius 2, std 0.05; 64 samples, 64 particles, MLP [32] tanh, grad2-fake lambda = 1, g2/g1 = 0.5, t1 = 60)', { kind: 'ring', samples: 64, modes: 8, radius: 2, std: 0.05 }),
+      ringCase('its default-ring twin (radius 0.75, std 0.075)', { kind: 'ring', samples: 64 }, true),
+      { name: 'Robertson to t = 1e11', problem: rob, rtol: 1e-6, atol: [1e-12, 1e-18, 1e-12], spec: { problem: 'robertson' },
+        ref: () => ({ u: [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505], what: 'the Test Set for IVP Solvers' }), budget: { RK45: 20 }, maxSteps: 200_000 },
+      { name: 'van der Pol, mu = 1000 (eps = 1e-6, t in [0, 2], Hairer\'s scaling)', problem: vdp, rtol: 1e-6, atol: 1e-6, spec: { problem: 'vdp', eps: VDP_EPS },
+        ref: () => ({ u: [0.1706167732170469e1, -0.8928097010248125], what: 'the Test Set for IVP Solvers' }), budget: { RK45: 30 } },
+      { name: `linear critic, grad2-fake lambda = 1e3 (N = ${lin.N}, t1 = 50)`, problem: linP, rtol: 1e-6, atol: 1e-9,
+        spec: { problem: 'linear', N: lin.N, d: lin.d, H: 0, M: lin.M, targets: Array.from(lin.targetPoints), g1: 1, g2: 0, lambda: 1000, etaG: 1, etaD: 1 },
+        ref: tight(linP, 'rodas4', 1e-11, 1e-14) },
+    ];
+    const relDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      let dmax = 0, s = 0;
+      for (let i = 0; i < b.length; i++) { dmax = Math.max(dmax, Math.abs(a[i] - b[i])); s = Math.max(s, Math.abs(b[i])); }
+      return dmax / s;
+    };
+    const out: unknown[] = [];
+    const targets: string[] = [];
+    for (const cs of cases) {
+      const n = cs.problem.u0.length;
+      const ref = cs.ref();
+      const rows: string[] = [];
+      const rowSec: number[] = [];
+      const secs = (x: number) => (x >= 0.1 ? x.toFixed(2) : x.toPrecision(2));
+      const tolUnits = (u: ArrayLike<number>) => Math.max(...Array.from(ref.u, (r, i) => Math.abs(u[i] - r) / ((Array.isArray(cs.atol) ? cs.atol[i] : cs.atol) + cs.rtol * Math.abs(r))));
+      const ours: Record<string, { sec: number; cost: number; diff: number }> = {};
+      for (const [method, rtolFactor] of [['dopri5', 1], ['rodas4', 1], ['ndf', 1], ['ndf', 0.01], ['auto', 1]] as const) {
+        const rtol = cs.rtol * rtolFactor;
+        const atol = (Array.isArray(cs.atol) ? cs.atol.map((a) => a * rtolFactor) : cs.atol * rtolFactor) as Atol;
+        const budget = method === 'dopri5' ? cs.budget?.RK45 : undefined;
+        let best = Infinity, r: E.Either<{ code: string; t: number; partial?: Solution }, Solution> | undefined;
+        for (let rep = 0, spent = 0; rep < 3 && (rep === 0 || spent + best < 10); rep++) {
+          const deadline = budget ? performance.now() + budget * 1000 : Infinity;
+          const t0 = performance.now();
+          r = solve(cs.problem, solverEntry(method)!.make({ rtol, atol: Array.isArray(atol) ? Float64Array.from(atol) : atol, maxSteps: cs.maxSteps ?? 5_000_000 }),
+            { signal: { get aborted() { return performance.now() > deadline; } } });
+          const dt = (performance.now() - t0) / 1000;
+          spent += dt;
+          best = Math.min(best, dt);
+        }
+        const label = `egan ${method}${rtolFactor !== 1 ? ` (rtol ${rtol.toExponential(0)})` : ''}`;
+        if (!r || E.isLeft(r)) {
+          const st = r && E.isLeft(r) ? r.left.partial?.stats : undefined;
+          rows.push(`| ${label} | ${secs(best)} | ${st?.rhsEvals ?? '-'} | - | - | - | ${r && E.isLeft(r) ? `reached t = ${r.left.t.toPrecision(3)} (${r.left.code})` : '-'} | | |`);
+          rowSec.push(NaN);
+          out.push({ case: cs.name, method: label, seconds: best, failed: r && E.isLeft(r) ? r.left.code : 'none' });
+          log(`stiff ${cs.name.slice(0, 24)} ${label}: stopped`);
+          continue;
+        }
+        const s = r.right.stats;
+        const diff = relDiff(r.right.uEnd, ref.u);
+        // Plain finite-difference Jacobian calls are counted in rhsEvals; the model's structured ones in jacobianCost.
+        const cost = Math.round(s.rhsEvals + s.jacobianCost);
+        if (rtolFactor === 1) ours[method] = { sec: best, cost, diff };
+        rows.push(`| ${label} | ${secs(best)} | ${s.rhsEvals} | ${s.jacobians} | ${s.factorizations} | ${cost} | ${diff.toExponential(1)} | ${tolUnits(r.right.uEnd).toPrecision(2)} | |`);
+        rowSec.push(best);
+        out.push({ case: cs.name, method: label, seconds: best, rhsEvals: s.rhsEvals, jacobians: s.jacobians, factorizations: s.factorizations, newtonIterations: s.newtonIterations, cost, diff, switches: s.switches.length });
+        log(`stiff ${cs.name.slice(0, 24)} ${label}: ${best.toFixed(2)} s, ${s.rhsEvals} rhs, ${s.jacobians} J, diff ${diff.toExponential(1)}`);
+      }
+      const sci: Record<string, { seconds: number }> = {};
+      for (const method of ['RK45', 'BDF', 'LSODA']) {
+        const dir = mkdtempSync(join(tmpdir(), 'egan-bench-'));
+        const specFile = join(dir, 'spec.json');
+        const budget = cs.budget?.[method];
+        writeFileSync(specFile, JSON.stringify({ ...cs.spec, u0: Array.from(cs.problem.u0), t1: cs.problem.tspan[1], rtol: cs.rtol, atol: cs.atol, methods: [method], ...(budget ? { budget } : {}) }));
+        const sp = spawnSync('python3', [join(here, 'scipy_reference.py'), specFile], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
+        if (sp.status !== 0) { rows.push(`| SciPy ${method} | failed: ${sp.stderr.trim().split('\n').pop()?.slice(0, 120)} | | | | | | | |`); rowSec.push(NaN); continue; }
+        const o = JSON.parse(sp.stdout)[method];
+        // SciPy's nfev leaves out its finite-difference Jacobians (one vectorized call of n columns each): n rhs-equivalents each.
+        const cost = o.nfev + o.njev * n;
+        const done = o.status === 0;
+        if (done) sci[method] = { seconds: o.seconds };
+        rows.push(`| SciPy ${method} | ${secs(o.seconds)} | ${o.nfev} | ${o.njev} | ${o.nlu} | ${cost} | ${done ? relDiff(o.final, ref.u).toExponential(1) : `reached t = ${Number(o.t).toPrecision(3)} (time budget)`} | ${done ? tolUnits(o.final).toPrecision(2) : ''} | |`);
+        rowSec.push(done ? o.seconds : NaN);
+        out.push({ case: cs.name, method: `scipy-${method}`, seconds: o.seconds, rhsEvals: o.nfev, jacobians: o.njev, factorizations: o.nlu, cost, reached: o.t });
+        log(`stiff ${cs.name.slice(0, 24)} scipy ${method}: ${o.seconds.toFixed(2)} s, ${o.nfev} rhs, ${o.njev} J, t = ${o.t}`);
+      }
+      // The last column: auto's speed-up over each row (wall time of the solve).
+      const autoSec = ours.auto?.sec ?? NaN;
+      const withRatio = rows.map((r, k) => r.replace(/\| \|$/, `| ${Number.isFinite(rowSec[k]) ? `${(rowSec[k] / autoSec).toFixed(1)}x` : ''} |`));
+      md.push(`### ${cs.name}`, '', `n = ${n}, rtol ${cs.rtol}, atol ${JSON.stringify(cs.atol)}; reference: ${ref.what}.`, '',
+        '| solver | seconds | rhs calls | Jacobians | LUs | cost (rhs-equivalents) | max abs. diff / max abs. of the reference | error in tolerance units | this time / auto time |', '|---|---|---|---|---|---|---|---|---|', ...withRatio, '');
+      if (cs.name.startsWith('wide ring') && ours.auto && ours.dopri5) {
+        const f = ours.dopri5.cost / ours.auto.cost;
+        targets.push(`- Wide ring, auto's cost <= 1/5 of dopri5's: ${ours.auto.cost} vs ${ours.dopri5.cost} (${f.toFixed(2)}x fewer): **${f >= 5 ? 'met' : 'not met'}**.`);
+        for (const [m, want] of [['RK45', 10], ['BDF', 3]] as const) {
+          const x = sci[m] ? sci[m].seconds / ours.auto.sec : NaN;
+          targets.push(`- Wide ring, auto's wall time >= ${want}x faster than SciPy ${m}: ${x.toFixed(1)}x: **${x >= want ? 'met' : 'not met'}**.`);
+        }
+        targets.push(`- Wide ring, auto's final state within 1e-5 (relative) of the reference: ${ours.auto.diff.toExponential(1)}: **${ours.auto.diff <= 1e-5 ? 'met' : 'not met'}**.`);
+      }
+      if ((cs.name.startsWith('Robertson') || cs.name.startsWith('van der Pol')) && ours.ndf && ours.rodas4)
+        targets.push(`- ${cs.name.startsWith('Robertson') ? 'Robertson' : 'van der Pol'}: ndf ${ours.ndf.cost} rhs-equivalents vs rodas4 ${ours.rodas4.cost} at the same tolerances (${ours.ndf.cost < ours.rodas4.cost ? 'fewer' : 'not fewer'}), but a larger error (in tolerance units in the table; rodas4 stays far inside its tolerance): **${ours.ndf.cost < ours.rodas4.cost ? 'fewer rhs-equivalents: met; accuracy as today: only at a tighter rtol, see the rtol/100 row' : 'not met'}**.`);
+      if (cs.twin && ours.auto && ours.dopri5) {
+        const x = ours.auto.cost / ours.dopri5.cost;
+        targets.push(`- Non-stiff twin, auto within 10% of dopri5's cost: ${ours.auto.cost} vs ${ours.dopri5.cost} (${((x - 1) * 100).toFixed(1)}%): **${x <= 1.1 ? 'met' : 'not met'}**.`);
+      }
+    }
+    results.stiffSolvers = out;
+    // One Jacobian's cost at n = 385 and n = 2,001: plain forward differences, the structured ones, in time and in rhs-equivalents.
+    const jrows: string[] = [];
+    const jout: unknown[] = [];
+    for (const N of [128, 936]) {
+      const m = buildModel(cfg({ seed: 0, target: { kind: 'ring', samples: 64 }, particles: { n: N }, critic: { kind: 'mlp', hidden: [32], activation: 'tanh' }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 1 } }));
+      const n = m.n, jac = new Float64Array(n * n), f0 = new Float64Array(n), work = jacobianWork(n);
+      m.rhs(0, m.u0, f0);
+      const rhsMs = timeCalls(() => m.rhs(0, m.u0, f0));
+      const plainMs = timeCalls(() => forwardJacobian(m.rhs, 0, m.u0, f0, jac, work, 1e-3), 300, 2);
+      const structMs = timeCalls(() => m.fdJacobian!.jacobian(0, m.u0, jac), 300, 2);
+      jrows.push(`| ${N} | ${n} | ${(rhsMs * 1000).toFixed(0)} | ${plainMs.toFixed(1)} (${(plainMs / rhsMs).toFixed(0)}) | ${structMs.toFixed(1)} (${(structMs / rhsMs).toFixed(0)}) | ${m.fdJacobian!.cost.toFixed(1)} |`);
+      jout.push({ N, n, rhsMs, plainMs, structMs, declaredCost: m.fdJacobian!.cost });
+      log(`jacobian n = ${n}: rhs ${(rhsMs * 1000).toFixed(0)} us, plain ${plainMs.toFixed(1)} ms, structured ${structMs.toFixed(1)} ms`);
+    }
+    results.jacobianCost = jout;
+    md.push('### One Jacobian of the model (64 samples, MLP [32] tanh, grad2-fake, d = 2)', '',
+      'Wall time of one Jacobian in ms, in parentheses divided by the time of one right-hand side (the rhs-equivalents actually spent, dense n x n fill included); the last column is the cost the model declares (1 + p + N (d + 1) / (N + M)), which the stats count.', '',
+      '| N | n | one rhs (us) | plain forward differences | structured | declared cost |', '|---|---|---|---|---|---|', ...jrows, '');
+    md.unshift('## 9. Stiff problems: ndf and auto against dopri5, rodas4 and SciPy (RK45, BDF, LSODA)', '',
+      `Machine: ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}. egan on one thread; SciPy with OMP_NUM_THREADS=1. Each solve repeated up to 3 times within ~10 s, fastest shown. `
+      + 'Cost in rhs-equivalents: egan\'s plain finite-difference Jacobians are in its rhs calls, the model\'s structured ones (1 + p + N (d + 1) / (N + M) each: 131.5 on the rings against n + 1 = 258) are added; SciPy\'s nfev leaves its Jacobians out, so its cost adds n per Jacobian. '
+      + 'Explicit methods on Robertson and van der Pol run under a time budget or step limit and show where they stopped.', '',
+      '**Targets**', '', ...targets, '');
+  }
 }
 
 mkdirSync(join(here, 'results'), { recursive: true });
