@@ -17,7 +17,7 @@
  *  8. Start-up: wall time of `egan --version`, `egan info`, `egan --help` as processes (the compiled bin),
  *     beside `node -e 0`, median of 15 runs each.
  *  9. Stiff problems: the 64-particle wide-ring run and its default-ring twin, Robertson, van der Pol
- *     (mu = 1000) and the linear-critic right branch at lambda = 1e3, each by dopri5, rodas4, ndf and auto
+ *     (mu = 1000) and the linear-critic right branch at lambda = 1e3, each by dopri5, rodas4, ndf, ndf-krylov and auto
  *     against SciPy RK45, BDF and LSODA (same problem, tolerances and initial state): time, rhs calls,
  *     Jacobians, LUs, cost in rhs-equivalents, final state against a reference, and the issue's targets.
  * Speed is only ever measured here, never asserted in a unit test.
@@ -420,7 +420,7 @@ if (run(9)) {
       const secs = (x: number) => (x >= 0.1 ? x.toFixed(2) : x.toPrecision(2));
       const tolUnits = (u: ArrayLike<number>) => Math.max(...Array.from(ref.u, (r, i) => Math.abs(u[i] - r) / ((Array.isArray(cs.atol) ? cs.atol[i] : cs.atol) + cs.rtol * Math.abs(r))));
       const ours: Record<string, { sec: number; cost: number; diff: number }> = {};
-      for (const [method, rtolFactor] of [['dopri5', 1], ['rodas4', 1], ['ndf', 1], ['ndf', 0.01], ['auto', 1]] as const) {
+      for (const [method, rtolFactor] of [['dopri5', 1], ['rodas4', 1], ['ndf', 1], ['ndf', 0.01], ['ndf-krylov', 1], ['auto', 1]] as const) {
         const rtol = cs.rtol * rtolFactor;
         const atol = (Array.isArray(cs.atol) ? cs.atol.map((a) => a * rtolFactor) : cs.atol * rtolFactor) as Atol;
         const budget = method === 'dopri5' ? cs.budget?.RK45 : undefined;

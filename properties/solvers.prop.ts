@@ -25,7 +25,7 @@ const build = ({ n, rates, v, u0 }: { n: number; rates: number[]; v: number[]; u
 };
 void EigenvalueDecomposition;
 
-for (const method of ['dopri5', 'dop853', 'odex', 'rodas4', 'ndf', 'bdf', 'auto']) {
+for (const method of ['dopri5', 'dop853', 'odex', 'rodas4', 'ndf', 'bdf', 'ndf-krylov', 'auto']) {
   test.prop([stableSystem], PROP_PARAMS)(`${method}: matches the eigen-decomposition solution within a tolerance-proportional bound`, (sys) => {
     const p = build(sys);
     const tol = 1e-8;

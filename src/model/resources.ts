@@ -10,11 +10,13 @@
  * - the particles and targets: (N + M) d, the same 16 times for the particles;
  * - the activations of an MLP critic: (N + M) x (sum of hidden widths) x 2 doubles;
  * - an `ntk` or `matrix` kernel: the dense N x N matrix;
- * - the stiff solvers (rodas4, ndf, bdf, auto): the dense n x n Jacobian and its LU, 3 n² doubles;
+ * - the stiff solvers with a dense Jacobian (rodas4, ndf, bdf): the n x n Jacobian and its LU, 3 n² doubles
+ *   (auto's stiff phase is Jacobian-free above 32 components, ndf-krylov's always: O(30 n));
  * - the trajectory: saveAt.n states of n numbers (and the effective particles of a real generator), each an
  *   array with ~256 bytes of overhead, held twice (the run's worker thread and the copy it sends back).
  * @packageDocumentation
  */
+import { KRYLOV_MAX } from '../ode/solvers/bdf.ts';
 import { totalmem } from 'node:os';
 import * as E from 'fp-ts/lib/Either.js';
 import { criticParamCount, targetDim, type Config } from './config.ts';
@@ -45,8 +47,8 @@ export interface ResourceError {
   readonly message: string;
 }
 
-/** Methods that build a dense n x n Jacobian (and its LU). */
-const JACOBIAN_METHODS = new Set(['rodas4', 'ndf', 'bdf', 'auto']);
+/** Methods that build a dense n x n Jacobian (and its LU); auto and ndf-krylov keep a Krylov basis instead. */
+const JACOBIAN_METHODS = new Set(['rodas4', 'ndf', 'bdf']);
 
 /** Number of target points M a config's target holds. */
 const targetPoints = (t: Config['target']): number => {
@@ -85,7 +87,9 @@ export const estimateResources = (c: Config): ResourceEstimate => {
   if (!g && (c.kernel.kind === 'ntk' || c.kernel.kind === 'matrix'))
     parts.push({ what: `a dense ${c.kernel.kind} kernel of ${count(N)} x ${count(N)}`, bytes: 8 * N * N, remedy: 'a two-point kernel (kernel.kind "two-point") or fewer particles' });
   if (JACOBIAN_METHODS.has(c.solver.method))
-    parts.push({ what: `a dense Jacobian of n = ${count(n)} coordinates for solver.method "${c.solver.method}" (n² numbers, with its LU)`, bytes: 24 * n * n, remedy: 'an explicit solver (rk4, dopri5), which needs no Jacobian, or a smaller state' });
+    parts.push({ what: `a dense Jacobian of n = ${count(n)} coordinates for solver.method "${c.solver.method}" (n² numbers, with its LU)`, bytes: 24 * n * n, remedy: 'an explicit solver (rk4, dopri5), which needs no Jacobian, "ndf-krylov" or "auto" (Jacobian-free), or a smaller state' });
+  else if (c.solver.method === 'auto' || c.solver.method === 'ndf-krylov')
+    parts.push({ what: `the Krylov basis of solver.method "${c.solver.method}" (${KRYLOV_MAX + 1} vectors of n = ${count(n)} numbers)`, bytes: 8 * (KRYLOV_MAX + 1) * n, remedy: 'an explicit solver (rk4, dopri5) or a smaller state' });
   parts.push({ what: `trajectory: saveAt.n = ${count(c.saveAt.n)} saved states of ${count(n + (g ? N * d : 0))} numbers`, bytes: 2 * c.saveAt.n * (8 * (n + (g ? N * d : 0)) + 256), remedy: 'fewer saved times (saveAt.n)' });
   return { n, criticParameters: p, parts, bytes: sum(parts.map((x) => x.bytes)) };
 };

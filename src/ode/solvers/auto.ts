@@ -22,11 +22,14 @@
  * steps measured cheaper on the first two but 192,652 on the last: the Rosenbrock step is still growing after a
  * switch.
  *
- * With NDF above AUTO_NDF_SIZE (its Jacobian kept across steps) and, in `egan run`, the model's structured
- * Jacobian (model/structuredJacobian.ts), the same tau_eps runs cost 4,541, 5,986 and 10,938 rhs-equivalents
- * (rhs calls plus Jacobian cost; the same tau_eps as dopri5 to 6e-7), the 64-particle tanh run 4,539 with plain
- * finite-difference Jacobians, and the wide-ring run of bench section 9 (n = 257) 23,316 against dopri5's
- * 87,230 (with RODAS4: 68,992).
+ * With dense NDF above AUTO_NDF_SIZE (its Jacobian kept across steps) and, in `egan run`, the model's
+ * structured Jacobian (model/structuredJacobian.ts), the same tau_eps runs cost 4,541, 5,986 and 10,938
+ * rhs-equivalents, the wide-ring run of bench section 9 (n = 257) 23,316 against dopri5's 87,230 (with RODAS4:
+ * 68,992). With NDF-Krylov, the stiff method now: 4,488, 5,329 and 4,975 rhs calls (tau_eps as dopri5's to
+ * 5e-8), the wide ring 13,878 (final state 3.7e-6 from the reference), the 64-particle tanh run 3,419 (dopri5
+ * 4,286): the effective-GAN flow's Newton systems, scaled by the error weights, need a few GMRES iterations
+ * each, fewer right-hand sides than one Jacobian's 131. Unpreconditioned GMRES suits less a problem with a huge
+ * real stiffness ratio (the 1-D heat equation with 2,000 points: 39,983 calls where rkc needs 23,235).
  */
 import type { OdeProblem } from '../problem.ts';
 import { defineSolver, registerSolver } from '../solver.ts';
@@ -37,8 +40,9 @@ import { makeBdf } from './bdf.ts';
 import { makeStiffnessMonitor, observeStiffness } from '../stiffness.ts';
 
 /**
- * Above this state size the stiff phase uses NDF (bdf.ts: Jacobian and LU kept across steps), at or below it
- * RODAS4 (one Jacobian and LU per step, cheap there, and its global error stays well inside the tolerance).
+ * Above this state size the stiff phase uses NDF with Jacobian-free Newton-Krylov (bdf.ts, "ndf-krylov": no
+ * n x n matrix, no Jacobian to compute or factorize), at or below it RODAS4 (one Jacobian and LU per step, cheap
+ * there, and its global error stays well inside the tolerance).
  */
 export const AUTO_NDF_SIZE = 32;
 /** Consecutive Rosenbrock steps dearer than dopri5 before dopri5 takes over again. */
@@ -50,7 +54,7 @@ const EXPLICIT_CALLS = 6;
 
 export const makeAuto = (problem: OdeProblem, n: number, ctx: StepperContext): Stepper => {
   const ex = makeDopri5(problem.rhs, n, ctx);
-  const im: Stepper = n > AUTO_NDF_SIZE ? makeBdf(problem, n, ctx) : makeRodas4(problem, n, ctx);
+  const im: Stepper = n > AUTO_NDF_SIZE ? makeBdf(problem, n, ctx, { krylov: true }) : makeRodas4(problem, n, ctx);
   let cur: Stepper = ex;
   let last: Stepper = ex;
   const monitor = makeStiffnessMonitor();

@@ -73,7 +73,17 @@ const computeR = (k: number, factor: number, out: Float64Array): void => {
 export interface BdfOptions {
   /** "ndf" (default, ode15s's numerical differentiation formulas) or plain "bdf". */
   readonly kind?: 'ndf' | 'bdf';
+  /**
+   * Jacobian-free Newton-Krylov (as CVODE's SPGMR): each Newton correction by GMRES on finite-difference
+   * products J v = (f(t, y + eps v) - f(t, y)) / eps, one rhs call per Krylov iteration (at most KRYLOV_MAX,
+   * unpreconditioned, in the error weights' scaling), no n x n matrix: memory O(KRYLOV_MAX n), for states
+   * too large for a dense Jacobian.
+   */
+  readonly krylov?: boolean;
 }
+
+/** Most GMRES iterations per Newton correction (no restart: an inexact correction goes to Newton's rate test). */
+export const KRYLOV_MAX = 30;
 
 export interface BdfStepper extends Stepper {
   /** The order of the last accepted step. */
@@ -93,8 +103,14 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
   const row = (i: number) => rows[i];
   const R = new Float64Array(36), U = new Float64Array(36), RU = new Float64Array(36);
   const f0 = new Float64Array(n);
-  const jac = new Float64Array(n * n);
-  const lu = new Float64Array(n * n);
+  const krylov = opts.krylov === true;
+  const jac = new Float64Array(krylov ? 0 : n * n);
+  const lu = new Float64Array(krylov ? 0 : n * n);
+  const KM = KRYLOV_MAX;
+  const Vk = krylov ? Array.from({ length: KM + 1 }, () => new Float64Array(n)) : [];
+  const Hh = new Float64Array(krylov ? (KM + 1) * KM : 0), cs = new Float64Array(KM), sn = new Float64Array(KM);
+  const gg = new Float64Array(KM + 1), yy = new Float64Array(KM);
+  const kv = new Float64Array(krylov ? n : 0), kf = new Float64Array(krylov ? n : 0);
   const piv = new Int32Array(n);
   const yPred = new Float64Array(n), psi = new Float64Array(n), d = new Float64Array(n);
   const scale = new Float64Array(n), fy = new Float64Array(n), dy = new Float64Array(n), fp = new Float64Array(n);
@@ -155,6 +171,64 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
   };
 
   /**
+   * GMRES for (I - c J(t, y)) x = b, b given in x and overwritten by the solution; fy = f(t, y). In the scaled
+   * variables z = x / scale (the error weights), so that its residual is measured as Newton's corrections are;
+   * stops at a residual of 0.05 of Newton's tolerance (CVODE's factor) or after KRYLOV_MAX iterations.
+   */
+  const gmres = (t: number, y: Float64Array, fAtY: Float64Array, c: number, x: Float64Array): void => {
+    const v0 = Vk[0];
+    let beta = 0, ynorm = 0;
+    for (let i = 0; i < n; i++) { v0[i] = x[i] / scale[i]; beta += v0[i] * v0[i]; const q = y[i] / scale[i]; ynorm += q * q; }
+    beta = Math.sqrt(beta);
+    if (beta === 0) { x.fill(0); return; }
+    for (let i = 0; i < n; i++) v0[i] /= beta;
+    gg.fill(0);
+    gg[0] = beta;
+    const tol = 0.05 * newtonTol * Math.sqrt(n);
+    const eps = Math.sqrt(Number.EPSILON) * (1 + Math.sqrt(ynorm));
+    let m = 0;
+    for (let j = 0; j < KM; j++) {
+      const vj = Vk[j], w = Vk[j + 1];
+      for (let i = 0; i < n; i++) kv[i] = y[i] + eps * scale[i] * vj[i];
+      f(t, kv, kf);
+      for (let i = 0; i < n; i++) w[i] = vj[i] - (c * (kf[i] - fAtY[i])) / (eps * scale[i]);
+      for (let q = 0; q <= j; q++) {
+        const vq = Vk[q];
+        let h = 0;
+        for (let i = 0; i < n; i++) h += vq[i] * w[i];
+        Hh[q * KM + j] = h;
+        for (let i = 0; i < n; i++) w[i] -= h * vq[i];
+      }
+      let hn = 0;
+      for (let i = 0; i < n; i++) hn += w[i] * w[i];
+      hn = Math.sqrt(hn);
+      // Earlier rotations on the new column, then the rotation that zeroes its subdiagonal entry.
+      for (let q = 0; q < j; q++) {
+        const a = Hh[q * KM + j], b = Hh[(q + 1) * KM + j];
+        Hh[q * KM + j] = cs[q] * a + sn[q] * b;
+        Hh[(q + 1) * KM + j] = -sn[q] * a + cs[q] * b;
+      }
+      const a = Hh[j * KM + j], r = Math.hypot(a, hn);
+      cs[j] = r === 0 ? 1 : a / r;
+      sn[j] = r === 0 ? 0 : hn / r;
+      Hh[j * KM + j] = r;
+      gg[j + 1] = -sn[j] * gg[j];
+      gg[j] = cs[j] * gg[j];
+      m = j + 1;
+      if (!(Math.abs(gg[j + 1]) > tol) || hn === 0) break;
+      for (let i = 0; i < n; i++) w[i] /= hn;
+    }
+    for (let q = m - 1; q >= 0; q--) {
+      let s = gg[q];
+      for (let k = q + 1; k < m; k++) s -= Hh[q * KM + k] * yy[k];
+      yy[q] = s / Hh[q * KM + q];
+    }
+    x.fill(0);
+    for (let q = 0; q < m; q++) { const vq = Vk[q], c2 = yy[q]; for (let i = 0; i < n; i++) x[i] += c2 * vq[i]; }
+    for (let i = 0; i < n; i++) x[i] *= scale[i];
+  };
+
+  /**
    * The modified Newton iteration of one step (SciPy's solve_bdf_system); the result in y, the correction in d.
    * Returns the iterations taken, negated when it did not converge.
    */
@@ -172,7 +246,8 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
         dy[i] = v;
       }
       if (!finite) return -(k + 1);
-      luSolve(lu, n, piv, dy);
+      if (krylov) gmres(tNew, y, fy, c, dy);
+      else luSolve(lu, n, piv, dy);
       const dyNorm = norm(dy);
       const rate = normOld === normOld ? dyNorm / normOld : NaN;
       if (rate === rate && (rate >= 1 || (rate ** (NEWTON_MAXITER - k) / (1 - rate)) * dyNorm > newtonTol)) return -(k + 1);
@@ -184,7 +259,7 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
   };
 
   const stepper: BdfStepper = {
-    name: opts.kind === 'bdf' ? 'bdf' : 'ndf',
+    name: `${opts.kind === 'bdf' ? 'bdf' : 'ndf'}${krylov ? '-krylov' : ''}`,
     get errorOrder() { return order; },
     get order() { return order; },
     adaptive: true,
@@ -207,7 +282,7 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
         for (let i = 0; i < n; i++) r1[i] = h * f0[i];
         sc[H] = h;
         started = true;
-        if (!haveJac) computeJacobian(t, u, f0);
+        if (!haveJac && !krylov) computeJacobian(t, u, f0);
       } else if (h !== sc[H]) {
         changeD(order, h / sc[H]);
         sc[H] = h;
@@ -227,7 +302,9 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
       }
       const c = h / alpha[order];
       let iters = 0; // Newton iterations of the last try, negative when it did not converge
-      for (;;) {
+      // Jacobian-free: the products are taken at the current iterate, there is no matrix to refresh.
+      if (krylov) iters = newton(tNew, c, uNew);
+      else for (;;) {
         if (sc[LU_C] !== sc[LU_C]) {
           for (let k = 0; k < n * n; k++) lu[k] = -c * jac[k];
           for (let i = 0; i < n; i++) lu[i * n + i] += 1;
@@ -358,3 +435,12 @@ export const ndf = defineSolver({ name: 'ndf', adaptive: true, stepper: (p, n, c
 export const bdf = defineSolver({ name: 'bdf', adaptive: true, stepper: (p, n, ctx) => makeBdf(p, n, ctx, { kind: 'bdf' }) });
 registerSolver({ name: 'ndf', adaptive: true, description: 'variable-order NDF (orders 1-5, as MATLAB ode15s / SciPy BDF), Jacobian and LU kept across steps: stiff problems', make: ndf });
 registerSolver({ name: 'bdf', adaptive: true, description: 'variable-order BDF (orders 1-5), Jacobian and LU kept across steps: stiff problems', make: bdf });
+
+/**
+ * NDF with a Jacobian-free Newton-Krylov iteration (GMRES on finite-difference Jacobian-vector products, no
+ * preconditioner): no n x n matrix, for stiff problems too large for a dense Jacobian.
+ * @example
+ * solve(heat1000, ndfKrylov({ rtol: 1e-6, atol: 1e-9 }));
+ */
+export const ndfKrylov = defineSolver({ name: 'ndf-krylov', adaptive: true, stepper: (p, n, ctx) => makeBdf(p, n, ctx, { krylov: true }) });
+registerSolver({ name: 'ndf-krylov', adaptive: true, description: 'ndf with Jacobian-free Newton-Krylov (GMRES on finite-difference products): stiff problems too large for a dense Jacobian', make: ndfKrylov });

@@ -6,7 +6,7 @@ export { dopri5 } from './dopri5.ts';
 export { dop853 } from './dop853.ts';
 export { odex } from './odex.ts';
 export { rodas4 } from './rodas4.ts';
-export { ndf, bdf } from './bdf.ts';
+export { ndf, bdf, ndfKrylov } from './bdf.ts';
 export { auto } from './auto.ts';
 export { rkc, rkcFixed } from './rkc.ts';
 export { rk4, euler } from './fixed.ts';
