@@ -68,3 +68,29 @@ export const centralJacobian = (
     for (let i = 0; i < n; i++) jac[i * n + j] = (work.fp[i] - work.fm[i]) * inv;
   }
 };
+
+/**
+ * The spectral radius of a dense row-major n x n matrix by 12 power-iteration sweeps from a fixed start
+ * (pv, pw: work vectors of length n); what the stiff steppers' stiffness ratio h rho uses.
+ */
+export const spectralRadius = (jac: Float64Array, n: number, pv: Float64Array, pw: Float64Array): number => {
+  for (let i = 0; i < n; i++) pv[i] = 1 + (i % 7) * 0.1;
+  let lam = 0;
+  for (let it = 0; it < 12; it++) {
+    let nv = 0;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const r = i * n;
+      for (let j = 0; j < n; j++) s += jac[r + j] * pv[j];
+      pw[i] = s;
+      nv += s * s;
+    }
+    nv = Math.sqrt(nv);
+    if (nv === 0 || !Number.isFinite(nv)) return 0;
+    let nu = 0;
+    for (let i = 0; i < n; i++) nu += pv[i] * pv[i];
+    lam = nv / Math.sqrt(nu);
+    for (let i = 0; i < n; i++) pv[i] = pw[i] / nv;
+  }
+  return lam;
+};

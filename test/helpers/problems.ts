@@ -58,3 +58,17 @@ export const arenstorf: OdeProblem = (() => {
     tspan: [0, ARENSTORF_T],
   };
 })();
+
+/** Robertson's chemical kinetics to t = 1e11 (stiff; Hairer & Wanner's test set). */
+export const robertson: OdeProblem = {
+  rhs: (_t, y, dy) => {
+    dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
+    dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1];
+    dy[2] = 3e7 * y[1] * y[1];
+  },
+  u0: Float64Array.of(1, 0, 0),
+  tspan: [0, 1e11],
+  autonomous: true,
+};
+/** Its solution at t = 1e11 ("Test Set for IVP Solvers", res). */
+export const ROBER_REF = [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505];

@@ -10,16 +10,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, criticAt, criticObjective, type ConfigInput } from '../../src/index.ts';
-import { model, rhsAt } from '../helpers/configs.ts';
+import { model, rhsAt, derivativeSetting, GRADIENT_CRITICS } from '../helpers/configs.ts';
 
-const base = (extra: Partial<ConfigInput>): ConfigInput => ({
-  seed: 3,
-  target: { kind: 'points', points: [[0.3, -0.2], [-0.5, 0.4], [0.1, 0.7]], weights: [1, 2, 1] },
-  particles: { n: 4, init: { kind: 'gaussian', std: 0.6 } },
-  kernel: { kind: 'two-point', g1: 1, g2: 0.3 },
-  etaG: 0.7, etaD: 1.3, weightDecay: 0.05,
-  ...extra,
-});
+const base = derivativeSetting;
 
 const relErr = (a: Float64Array | number[], b: Float64Array | number[]) => {
   let num = 0, den = 0;
@@ -27,11 +20,7 @@ const relErr = (a: Float64Array | number[], b: Float64Array | number[]) => {
   return num / Math.max(den, 1e-12);
 };
 
-const critics: ConfigInput['critic'][] = [
-  { kind: 'linear' },
-  ...ACTIVATIONS.map((activation) => ({ kind: 'mlp' as const, hidden: [5, 4], activation, beta: 1.5 })),
-  { kind: 'mlp', hidden: [6], activation: 'tanh' },
-];
+const critics = GRADIENT_CRITICS;
 
 describe('critic and particle gradients vs central finite differences', () => {
   for (const critic of critics) for (const loss of ['wgan', 'nsgan'] as const) for (const reg of ['grad2-fake', 'grad2-real', 'gp-fake'] as const) {

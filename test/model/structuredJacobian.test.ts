@@ -6,22 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, centralJacobian, forwardJacobian, jacobianWork, structuredJacobian, runModel, type ConfigInput, type Rhs } from '../../src/index.ts';
-import { model } from '../helpers/configs.ts';
+import { model, derivativeSetting, GRADIENT_CRITICS } from '../helpers/configs.ts';
 import * as E from 'fp-ts/lib/Either.js';
 
-const base = (extra: Partial<ConfigInput>): ConfigInput => ({
-  seed: 3,
-  target: { kind: 'points', points: [[0.3, -0.2], [-0.5, 0.4], [0.1, 0.7]], weights: [1, 2, 1] },
-  particles: { n: 4, init: { kind: 'gaussian', std: 0.6 } },
-  kernel: { kind: 'two-point', g1: 1, g2: 0.3 },
-  etaG: 0.7, etaD: 1.3, weightDecay: 0.05,
-  ...extra,
-});
-const critics: ConfigInput['critic'][] = [
-  { kind: 'linear' },
-  ...ACTIVATIONS.map((activation) => ({ kind: 'mlp' as const, hidden: [5, 4], activation, beta: 1.5 })),
-  { kind: 'mlp', hidden: [6], activation: 'tanh' },
-];
+const base = derivativeSetting;
+const critics = GRADIENT_CRITICS;
 /** max |A - B| / max |B| over all entries, or over the first `cols` columns of n x n matrices. */
 const relDiff = (a: Float64Array, b: Float64Array, n = 0, cols = n) => {
   let num = 0, den = 0;

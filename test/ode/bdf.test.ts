@@ -5,21 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { solve, ndf, bdf, ndfKrylov, dopri5, auto } from '../../src/index.ts';
-import { linear3, maxAbsDiff } from '../helpers/problems.ts';
+import { linear3, maxAbsDiff, robertson, ROBER_REF } from '../helpers/problems.ts';
 import { model } from '../helpers/configs.ts';
 
-const robertson = {
-  rhs: (_t: number, y: Float64Array, dy: Float64Array) => {
-    dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
-    dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1];
-    dy[2] = 3e7 * y[1] * y[1];
-  },
-  u0: Float64Array.of(1, 0, 0),
-  tspan: [0, 1e11] as [number, number],
-  autonomous: true,
-};
-// Hairer & Wanner's test set ("Test Set for IVP Solvers"), res at t = 1e11.
-const ROBER_REF = [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505];
 /** The error in units of the tolerance the solve was given: max_i |u_i - ref_i| / (atol_i + rtol |ref_i|). */
 const tolUnits = (u: Float64Array, ref: number[], rtol: number, atol: ArrayLike<number>) =>
   Math.max(...ref.map((r, i) => Math.abs(u[i] - r) / (atol[i] + rtol * Math.abs(r))));

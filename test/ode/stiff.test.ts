@@ -7,20 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { solve, dopri5, rodas4 } from '../../src/index.ts';
-import { by, slope } from '../helpers/problems.ts';
+import { by, slope, robertson, ROBER_REF } from '../helpers/problems.ts';
 import { model } from '../helpers/configs.ts';
 
-const robertson = {
-  rhs: (_t: number, y: Float64Array, dy: Float64Array) => {
-    dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
-    dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1];
-    dy[2] = 3e7 * y[1] * y[1];
-  },
-  u0: Float64Array.of(1, 0, 0),
-  tspan: [0, 1e11] as [number, number],
-  autonomous: true,
-};
-const ROBER_REF = [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505];
 
 const EPS = 1e-6; // van der Pol with mu = 1000 in Hairer's scaled time (t -> t / mu)
 const vanDerPol = {

@@ -36,7 +36,7 @@ import type { OdeProblem } from '../problem.ts';
 import { defineSolver, registerSolver } from '../solver.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { luFactor, luSolve } from '../lu.ts';
-import { forwardJacobian, jacobianWork } from '../jacobian.ts';
+import { forwardJacobian, jacobianWork, spectralRadius } from '../jacobian.ts';
 
 export const BDF_MAX_ORDER = 5;
 /** Most Newton iterations per attempt (SciPy's NEWTON_MAXITER). */
@@ -395,29 +395,6 @@ const evalDense = (c: Float64Array, k: number, tB: number, h: number, n: number,
     const o = j * n;
     for (let i = 0; i < n; i++) out[i] += p * c[o + i];
   }
-};
-
-/** Spectral radius of a dense row-major matrix by 12 power-iteration sweeps (as rodas4's). */
-export const spectralRadius = (jac: Float64Array, n: number, pv: Float64Array, pw: Float64Array): number => {
-  for (let i = 0; i < n; i++) pv[i] = 1 + (i % 7) * 0.1;
-  let lam = 0;
-  for (let it = 0; it < 12; it++) {
-    let nv = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      const r = i * n;
-      for (let j = 0; j < n; j++) s += jac[r + j] * pv[j];
-      pw[i] = s;
-      nv += s * s;
-    }
-    nv = Math.sqrt(nv);
-    if (nv === 0 || !Number.isFinite(nv)) return 0;
-    let nu = 0;
-    for (let i = 0; i < n; i++) nu += pv[i] * pv[i];
-    lam = nv / Math.sqrt(nu);
-    for (let i = 0; i < n; i++) pv[i] = pw[i] / nv;
-  }
-  return lam;
 };
 
 /**

@@ -11,7 +11,7 @@ import { countingRhs, type Stepper, type StepperContext, type DenseSegment } fro
 import { RODAS4 as T } from '../tableaus/rodas4.ts';
 import { errorNorm } from '../norm.ts';
 import { luFactor, luSolve } from '../lu.ts';
-import { forwardJacobian, jacobianWork } from '../jacobian.ts';
+import { forwardJacobian, jacobianWork, spectralRadius } from '../jacobian.ts';
 
 /** Slots of the stepper's scalar state. */
 const T_OLD = 0, H_OLD = 1, RHO = 2, LU_H = 3;
@@ -136,27 +136,7 @@ export const makeRodas4 = (problem: OdeProblem, n: number, ctx: StepperContext):
     },
     /** |h| times the spectral radius of the last Jacobian (power iteration, 12 sweeps). */
     stiffnessRatio() {
-      if (Number.isNaN(sc[RHO])) {
-        for (let i = 0; i < n; i++) pv[i] = 1 + (i % 7) * 0.1;
-        let lam = 0;
-        for (let it = 0; it < 12; it++) {
-          let nv = 0;
-          for (let i = 0; i < n; i++) {
-            let s = 0;
-            const r = i * n;
-            for (let j = 0; j < n; j++) s += jac[r + j] * pv[j];
-            pw[i] = s;
-            nv += s * s;
-          }
-          nv = Math.sqrt(nv);
-          if (nv === 0 || !Number.isFinite(nv)) { lam = 0; break; }
-          let nu = 0;
-          for (let i = 0; i < n; i++) nu += pv[i] * pv[i];
-          lam = nv / Math.sqrt(nu);
-          for (let i = 0; i < n; i++) pv[i] = pw[i] / nv;
-        }
-        sc[RHO] = lam;
-      }
+      if (Number.isNaN(sc[RHO])) sc[RHO] = spectralRadius(jac, n, pv, pw);
       return Math.abs(sc[H_OLD]) * sc[RHO];
     },
     singular: () => wasSingular,
