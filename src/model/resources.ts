@@ -16,7 +16,7 @@
  *   array with ~256 bytes of overhead, held twice (the run's worker thread and the copy it sends back).
  * @packageDocumentation
  */
-import { KRYLOV_MAX } from '../ode/solvers/bdf.ts';
+import { KRYLOV_MAX } from '../ode/jacobian.ts';
 import { totalmem } from 'node:os';
 import * as E from 'fp-ts/lib/Either.js';
 import { criticParamCount, targetDim, type Config } from './config.ts';

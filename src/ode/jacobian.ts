@@ -94,3 +94,9 @@ export const spectralRadius = (jac: Float64Array, n: number, pv: Float64Array, p
   }
   return lam;
 };
+
+/**
+ * Most GMRES iterations per Newton correction of the Jacobian-free steppers (ndf-krylov; no restart: an inexact
+ * correction goes to Newton's rate test). Their memory is KRYLOV_MAX + 1 vectors of n numbers.
+ */
+export const KRYLOV_MAX = 30;

@@ -43,7 +43,7 @@ import type { OdeProblem } from '../problem.ts';
 import { defineSolver, registerSolver } from '../solver.ts';
 import { countingRhs, type Stepper, type StepperContext, type DenseSegment } from '../stepper.ts';
 import { luFactor, luSolve } from '../lu.ts';
-import { forwardJacobian, jacobianWork, spectralRadius } from '../jacobian.ts';
+import { forwardJacobian, jacobianWork, spectralRadius, KRYLOV_MAX } from '../jacobian.ts';
 
 export const BDF_MAX_ORDER = 5;
 /** Most Newton iterations per attempt (SciPy's NEWTON_MAXITER). */
@@ -89,8 +89,7 @@ export interface BdfOptions {
   readonly krylov?: boolean;
 }
 
-/** Most GMRES iterations per Newton correction (no restart: an inexact correction goes to Newton's rate test). */
-export const KRYLOV_MAX = 30;
+
 
 export interface BdfStepper extends Stepper {
   /** The order of the last accepted step. */
