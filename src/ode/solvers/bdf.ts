@@ -127,8 +127,8 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
   // Dense output of the last accepted step: its k + 1 difference rows, end time, step and order.
   const dense = new Float64Array((BDF_MAX_ORDER + 1) * n);
   // Scalar state in a typed array (doubles in closure variables are boxed by V8 on every write).
-  const sc = new Float64Array(8);
-  const H = 0, LU_C = 1, SAFETY = 2, FACTOR = 3, T_END = 4, H_DENSE = 5, RHO = 6, KEEP_LU = 7;
+  const sc = new Float64Array(9);
+  const H = 0, LU_C = 1, SAFETY = 2, FACTOR = 3, T_END = 4, H_DENSE = 5, RHO = 6, KEEP_LU = 7, ERR = 8;
   let order = 1, denseOrder = 1, nEqual = 0;
   let started = false, haveJac = false, jacThisStep = false, newtonFailed = false;
   const newtonTol = Math.max(10 * Number.EPSILON / rtol, Math.min(0.03, Math.sqrt(rtol)));
@@ -170,11 +170,8 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
     sc[RHO] = NaN;
   };
 
-  const norm = (v: Float64Array): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) { const r = v[i] / scale[i]; s += r * r; }
-    return Math.sqrt(s / n);
-  };
+  /** Newton's measure of a correction: the weighted RMS norm with the error weights of the step. */
+  const norm = (v: Float64Array): number => scaledNorm(1, v, scale, n);
 
   /**
    * GMRES for (I - c J(t, y)) x = b, b given in x and overwritten by the solution; fy = f(t, y). In the scaled
@@ -332,10 +329,8 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
       if (!(iters > 0)) { newtonFailed = true; return Infinity; }
       sc[SAFETY] = (0.9 * (2 * NEWTON_MAXITER + 1)) / (2 * NEWTON_MAXITER + iters);
       for (let i = 0; i < n; i++) scale[i] = atol[i] + rtol * Math.abs(uNew[i]);
-      let s = 0;
-      const ec = errorConst[order];
-      for (let i = 0; i < n; i++) { const r = (ec * d[i]) / scale[i]; s += r * r; }
-      const err = Math.sqrt(s / n);
+      const err = scaledNorm(errorConst[order], d, scale, n);
+      sc[ERR] = err;
       return err === err ? err : Infinity;
     },
     nextFactor(err, accepted) {
@@ -361,7 +356,7 @@ export const makeBdf = (problem: OdeProblem, n: number, ctx: StepperContext, opt
       // Order and step from the error estimates of orders k - 1, k, k + 1 (with the scale of the new point); the
       // first of equal factors wins, as numpy's argmax in SciPy.
       const fM = order > 1 ? scaledNorm(errorConst[order - 1], row(order), scale, n) ** (-1 / order) : 0;
-      const f0 = scaledNorm(errorConst[order], d, scale, n) ** (-1 / (order + 1));
+      const f0 = sc[ERR] ** (-1 / (order + 1)); // the accepted step's own error norm (attempt), same d and scale
       const fP = order < BDF_MAX_ORDER ? scaledNorm(errorConst[order + 1], row(order + 2), scale, n) ** (-1 / (order + 2)) : 0;
       let best = fM, delta = -1;
       if (f0 > best) { best = f0; delta = 0; }
