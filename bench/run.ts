@@ -29,7 +29,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseConfig, buildModel, threadModel, solve, forwardJacobian, jacobianWork, type OdeProblem, type Solution, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config, formatError, solverEntry } from '../src/index.ts';
+import { parseConfig, buildModel, threadModel, solve, forwardJacobian, centralJacobian, jacobianWork, type OdeProblem, type Solution, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config, formatError, solverEntry } from '../src/index.ts';
 import { closedFormTau, LINEAR_BASE } from '../src/report/criticalDamping.ts';
 import { existsSync } from 'node:fs';
 
@@ -503,14 +503,20 @@ if (run(9)) {
       const rhsMs = timeCalls(() => m.rhs(0, m.u0, f0));
       const plainMs = timeCalls(() => forwardJacobian(m.rhs, 0, m.u0, f0, jac, work, 1e-3), 300, 2);
       const structMs = timeCalls(() => m.fdJacobian!.jacobian(0, m.u0, jac), 300, 2);
-      jrows.push(`| ${N} | ${n} | ${(rhsMs * 1000).toFixed(0)} | ${plainMs.toFixed(1)} (${(plainMs / rhsMs).toFixed(0)}) | ${structMs.toFixed(1)} (${(structMs / rhsMs).toFixed(0)}) | ${m.fdJacobian!.cost.toFixed(1)} |`);
-      jout.push({ N, n, rhsMs, plainMs, structMs, declaredCost: m.fdJacobian!.cost });
-      log(`jacobian n = ${n}: rhs ${(rhsMs * 1000).toFixed(0)} us, plain ${plainMs.toFixed(1)} ms, structured ${structMs.toFixed(1)} ms`);
+      const centralMs = timeCalls(() => centralJacobian(m.rhs, 0, m.u0, jac, work, 1), 300, 2);
+      const exactMs = timeCalls(() => m.jacobian!(0, m.u0, jac), 300, 2);
+      const v = Float64Array.from(m.u0, (_, i) => Math.sin(i)), jv = new Float64Array(n);
+      const jvpMs = timeCalls(() => m.jvp!(0, m.u0, v, jv));
+      const r = (ms: number) => `${ms.toFixed(1)} (${(ms / rhsMs).toFixed(0)})`;
+      jrows.push(`| ${N} | ${n} | ${(rhsMs * 1000).toFixed(0)} | ${r(plainMs)} | ${r(structMs)} | ${m.fdJacobian!.cost.toFixed(1)} | ${r(centralMs)} | ${r(exactMs)} | ${m.jacobianCost!.toFixed(0)} | ${(jvpMs * 1000).toFixed(0)} (${(jvpMs / rhsMs).toFixed(1)}) |`);
+      jout.push({ N, n, rhsMs, plainMs, structMs, declaredCost: m.fdJacobian!.cost, centralMs, exactMs, exactDeclaredCost: m.jacobianCost, jvpMs });
+      log(`jacobian n = ${n}: rhs ${(rhsMs * 1000).toFixed(0)} us, plain ${plainMs.toFixed(1)} ms, structured ${structMs.toFixed(1)} ms, central ${centralMs.toFixed(1)} ms, exact ${exactMs.toFixed(1)} ms, jvp ${(jvpMs * 1000).toFixed(0)} us`);
     }
     results.jacobianCost = jout;
     md.push('### One Jacobian of the model (64 samples, MLP [32] tanh, grad2-fake, d = 2)', '',
-      'Wall time of one Jacobian in ms, in parentheses divided by the time of one right-hand side (the rhs-equivalents actually spent, dense n x n fill included); the last column is the cost the model declares (1 + p + N (d + 1) / (N + M)), which the stats count.', '',
-      '| N | n | one rhs (us) | plain forward differences | structured | declared cost |', '|---|---|---|---|---|---|', ...jrows, '');
+      'Wall time of one Jacobian in ms, in parentheses divided by the time of one right-hand side (the rhs-equivalents actually spent, dense n x n fill included). Declared: the cost the model states for the stats (structured: 1 + p + N (d + 1) / (N + M); exact: 4 (p + N d / (N + M))). '
+      + 'Runs give implicit solvers the structured differences; the linearization uses the exact Jacobian (forward-mode tangents, exact to rounding) where it used central differences. The last column: one exact Jacobian-vector product (us).', '',
+      '| N | n | one rhs (us) | plain forward differences | structured | declared | central differences | exact | declared | exact J v |', '|---|---|---|---|---|---|---|---|---|---|', ...jrows, '');
     md.unshift('## 9. Stiff problems: ndf and auto against dopri5, rodas4 and SciPy (RK45, BDF, LSODA)', '',
       `Machine: ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}. egan on one thread; SciPy with OMP_NUM_THREADS=1. Each solve repeated up to 3 times within ~10 s, fastest shown. `
       + 'Cost in rhs-equivalents: egan\'s plain finite-difference Jacobians are in its rhs calls, the model\'s structured ones (1 + p + N (d + 1) / (N + M) each: 131.5 on the rings against n + 1 = 258) are added; SciPy\'s nfev leaves its Jacobians out, so its cost adds n per Jacobian. '

@@ -108,7 +108,7 @@ export const dampCommand = async (file: string, opts: { json?: boolean; zeroTol?
     modes: lin.table, alpha: lin.alpha, decayRate: -lin.alpha, zeroTol: lin.zeroTol, zeroModes: lin.zeroModes,
     collective: { modes: coll.rows, alpha: coll.alpha, zeta: coll.zeta },
     gdMaxStep: simultaneousMaxStep(lin.table) || null, unstableModes: lin.table.filter((r) => r.unstable).length,
-    jacobian: m.jacobian ? 'analytic' : 'central differences',
+    jacobian: m.jacobian ? 'exact' : 'central differences',
   };
   if (opts.out) {
     const label = (r: DampingRow) => (r.kind === 'zero' ? 'zero mode' : r.unstable ? 'unstable' : 'stable');

@@ -34,6 +34,8 @@ export interface ActivationKernels {
   readonly point: ActivationPoint;
   /** s'' from s and s' (a caller that does not store s'' recomputes it where needed). */
   readonly second: (h: number, d1: number) => number;
+  /** s''' from s, s' and s'' (the forward-mode tangent of s'', model/tangent.ts). */
+  readonly third: (h: number, d1: number, d2: number) => number;
   /**
    * The loop bound to the buffers a, h, d1, d2 (allocate it once, call it per run; it allocates nothing).
    * With d2 = null, s'' is not stored (one store less per point, ~4% of a tanh RHS).
@@ -71,9 +73,16 @@ export const activationKernels = (kind: Activation, beta: number): ActivationKer
         : kind === 'sin' ? (h) => -h
           : kind === 'softplus' ? (_h, d1) => beta * d1 * (1 - d1)
             : () => 0;
+  const third: (h: number, d1: number, d2: number) => number =
+    kind === 'tanh' ? (h, d1, d2) => -2 * (d1 * d1 + h * d2)
+      : kind === 'sigmoid' ? (h, d1, d2) => d2 * (1 - 2 * h) - 2 * d1 * d1
+        : kind === 'sin' ? (_h, d1) => -d1
+          : kind === 'softplus' ? (_h, d1, d2) => beta * d2 * (1 - 2 * d1)
+            : () => 0;
   return {
     point,
     second,
+    third,
     loop: (a, h, d1, d2) => (off, len) => {
       for (let i = off, end = off + len; i < end; i++) {
         point(a[i], h, i, d1);
@@ -185,11 +194,13 @@ const compiled = new Map<string, ActivationKernels>();
  */
 export const activationLoop = (
   kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array | null,
-): ActivationRun => {
+): ActivationRun => compiledKernels(kind, beta).loop(a, h, d1, d2);
+
+const compiledKernels = (kind: Activation, beta: number): ActivationKernels => {
   const key = `${kind} ${beta}`;
   let k = compiled.get(key);
   if (k === undefined) { k = specialise(activationKernels)(kind, beta); compiled.set(key, k); }
-  return k.loop(a, h, d1, d2);
+  return k;
 };
 
 /**
@@ -199,6 +210,9 @@ export const activationLoop = (
 export const activate = (
   kind: Activation, beta: number, a: Float64Array, h: Float64Array, d1: Float64Array, d2: Float64Array, off: number, len: number,
 ): void => activationLoop(kind, beta, a, h, d1, d2)(off, len);
+
+/** s''' of `kind` from s, s', s'' at the same point (one compiled copy per activation and beta, as activationLoop). */
+export const activationThird = (kind: Activation, beta: number): ((h: number, d1: number, d2: number) => number) => compiledKernels(kind, beta).third;
 
 /** Activations whose derivative jumps (Filippov right-hand side, docs/model.md §7). */
 export const isNonSmooth = (kind: Activation): boolean => kind === 'relu' || kind === 'leaky_relu';

@@ -15,6 +15,7 @@ export {
 } from './config.ts';
 export { buildModel, makeModel, type EganModel } from './model.ts';
 export { structuredJacobian, type ModelJacobian } from './structuredJacobian.ts';
+export { exactJacobian, flowJvp, type Jvp } from './exactJacobian.ts';
 export { estimateResources, checkResources, formatBytes, type ResourceEstimate, type ResourcePart, type ResourceError } from './resources.ts';
 export { configJsonSchema, configReference, type JsonSchema } from './configReference.ts';
 export type { EganParts } from './parts.ts';

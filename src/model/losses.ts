@@ -18,12 +18,18 @@ export interface Loss {
   fakeCoef(D: number): number;
   /** s_j: the particle's weight on grad_x D (docs/model.md §3). */
   particleWeight(D: number): number;
+  /** Derivatives in D of realCoef, fakeCoef and particleWeight (the flow's Jacobian, tangent.ts). */
+  realCoefDeriv(D: number): number;
+  fakeCoefDeriv(D: number): number;
+  particleWeightDeriv(D: number): number;
   /** The critic objective's real and fake terms (for reporting V). */
   realValue(D: number): number;
   fakeValue(D: number): number;
 }
 
 export const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+/** sig'(x) = sig(x) sig(-x), without overflow in either tail. */
+const sigmoidDeriv = (x: number): number => sigmoid(x) * sigmoid(-x);
 /** log sig(x), stable for large |x|. */
 const logSigmoid = (x: number): number => (x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x)));
 
@@ -32,6 +38,9 @@ export const WGAN: Loss = {
   realCoef: () => 1,
   fakeCoef: () => -1,
   particleWeight: () => 1,
+  realCoefDeriv: () => 0,
+  fakeCoefDeriv: () => 0,
+  particleWeightDeriv: () => 0,
   realValue: (D) => D,
   fakeValue: (D) => -D,
 };
@@ -41,6 +50,9 @@ export const NSGAN: Loss = {
   realCoef: (D) => 1 - sigmoid(D),
   fakeCoef: (D) => -sigmoid(D),
   particleWeight: (D) => 1 - sigmoid(D),
+  realCoefDeriv: (D) => -sigmoidDeriv(D),
+  fakeCoefDeriv: (D) => -sigmoidDeriv(D),
+  particleWeightDeriv: (D) => -sigmoidDeriv(D),
   realValue: (D) => logSigmoid(D),
   fakeValue: (D) => logSigmoid(-D),
 };

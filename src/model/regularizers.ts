@@ -14,6 +14,8 @@ export interface Regularizer {
   readonly onFake: boolean;
   value(g: Float64Array, go: number, d: number): number;
   direction(g: Float64Array, go: number, d: number, scale: number, v: Float64Array, vo: number): void;
+  /** The tangent of `direction` along gd: vd = scale * (d^2 rho / d g^2) gd (the flow's Jacobian, tangent.ts). */
+  directionTangent(g: Float64Array, go: number, gd: Float64Array, gdo: number, d: number, scale: number, vd: Float64Array, vdo: number): void;
 }
 
 const norm2 = (g: Float64Array, go: number, d: number) => { let s = 0; for (let k = 0; k < d; k++) s += g[go + k] * g[go + k]; return s; };
@@ -23,6 +25,7 @@ const grad2 = (kind: 'grad2-fake' | 'grad2-real'): Regularizer => ({
   onFake: kind === 'grad2-fake',
   value: norm2,
   direction(g, go, d, scale, v, vo) { for (let k = 0; k < d; k++) v[vo + k] = 2 * scale * g[go + k]; },
+  directionTangent(_g, _go, gd, gdo, d, scale, vd, vdo) { for (let k = 0; k < d; k++) vd[vdo + k] = 2 * scale * gd[gdo + k]; },
 });
 
 const gpFake: Regularizer = {
@@ -33,6 +36,14 @@ const gpFake: Regularizer = {
     const n = Math.sqrt(norm2(g, go, d));
     const f = n > 0 ? (2 * scale * (n - 1)) / n : 0;
     for (let k = 0; k < d; k++) v[vo + k] = f * g[go + k];
+  },
+  // v = 2 scale (1 - 1/|g|) g, so vd = 2 scale [(1 - 1/|g|) gd + (g . gd) / |g|^3 g]; 0 at g = 0 (the subgradient's choice).
+  directionTangent(g, go, gd, gdo, d, scale, vd, vdo) {
+    const n2 = norm2(g, go, d), n = Math.sqrt(n2);
+    let dot = 0;
+    for (let k = 0; k < d; k++) dot += g[go + k] * gd[gdo + k];
+    const f = n > 0 ? (2 * scale * (n - 1)) / n : 0, e = n > 0 ? (2 * scale * dot) / (n2 * n) : 0;
+    for (let k = 0; k < d; k++) vd[vdo + k] = f * gd[gdo + k] + e * g[go + k];
   },
 };
 

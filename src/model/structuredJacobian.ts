@@ -37,14 +37,13 @@ export interface ModelJacobian {
  * below which a component's step stops shrinking (as the implicit solvers' atol / rtol; default 1e-3).
  */
 export const structuredJacobian = (m: EganParts, rhs: Rhs, scale = 1e-3): ModelJacobian => {
-  const { N, d, shape, kernel, etaG, etaD } = m;
+  const { N, d, shape, kernel } = m;
   const p = shape.p, nx = N * d, n = nx + p, M = m.targetWeights.length;
   const term = makeParticleTerm(m);
   const sqrtEps = Math.sqrt(Number.EPSILON);
   // Buffers, allocated once (on first use: a model integrated by an explicit method never asks).
   // The particle columns' differences are gathered first (dG: d per column, dC: p per column, already divided by
-  // the step) and then written row by row: column-wise writes into the row-major n x n matrix miss the cache at
-  // every entry (at n = 2,001 they took longer than the differences themselves).
+  // the step) and then written row by row (writeParticleColumns).
   let buf: { f0: Float64Array; fp: Float64Array; w: Float64Array; gA: Float64Array; gB: Float64Array; cA: Float64Array; cB: Float64Array; x: Float64Array; dG: Float64Array; dC: Float64Array; K?: Float64Array } | undefined;
   const jacobian: JacobianFn = (t, u, jac) => {
     buf ??= {
@@ -65,7 +64,6 @@ export const structuredJacobian = (m: EganParts, rhs: Rhs, scale = 1e-3): ModelJ
       for (let i = 0; i < n; i++) jac[i * n + j] = (fp[i] - f0[i]) * inv;
     }
     // The particles: one particle's evaluation at a time.
-    const g1 = kernel.g1, g2 = kernel.g2, kScale = etaG / N;
     for (let i = 0; i < N; i++) {
       const xo = i * d;
       for (let a = 0; a < d; a++) x[a] = u[xo + a];
@@ -83,17 +81,30 @@ export const structuredJacobian = (m: EganParts, rhs: Rhs, scale = 1e-3): ModelJ
         for (let q = 0; q < p; q++) dC[col * p + q] = (cB[q] - cA[q]) * inv;
       }
     }
-    for (let jj = 0; jj < N; jj++) for (let a = 0; a < d; a++) {
-      const ro = (jj * d + a) * n;
-      for (let i = 0; i < N; i++) {
-        const s = kScale * (K ? K[jj * N + i] : jj === i ? g1 : g2);
-        for (let k = 0; k < d; k++) { const col = i * d + k; jac[ro + col] = s * dG[col * d + a]; }
-      }
-    }
-    for (let q = 0; q < p; q++) {
-      const ro = (nx + q) * n;
-      for (let col = 0; col < nx; col++) jac[ro + col] = etaD * dC[col * p + q];
-    }
+    writeParticleColumns(m, K, dG, dC, jac);
   };
   return { jacobian, cost: 1 + p + (N * (d + 1)) / (N + M) };
+};
+
+/**
+ * The particle columns of the flow's Jacobian from one particle's derivatives: dG[col * d + a] = dG_i,a / dx_col
+ * (col = i d + k, G_i = s grad_x D(x_i) the particle's kernel source) and dC[col * p + q] = d term_i,q / dx_col
+ * (its term of dtheta/dt before eta_D). Written row by row: column-wise writes into the row-major n x n matrix
+ * miss the cache at every entry (at n = 2,001 they took longer than the derivatives themselves). K: the kernel's
+ * matrix, or undefined for the two-point kernel.
+ */
+export const writeParticleColumns = (m: EganParts, K: Float64Array | undefined, dG: Float64Array, dC: Float64Array, jac: Float64Array): void => {
+  const { N, d, kernel, etaG, etaD } = m;
+  const p = m.shape.p, nx = N * d, n = nx + p, g1 = kernel.g1, g2 = kernel.g2, kScale = etaG / N;
+  for (let jj = 0; jj < N; jj++) for (let a = 0; a < d; a++) {
+    const ro = (jj * d + a) * n;
+    for (let i = 0; i < N; i++) {
+      const s = kScale * (K ? K[jj * N + i] : jj === i ? g1 : g2);
+      for (let k = 0; k < d; k++) { const col = i * d + k; jac[ro + col] = s * dG[col * d + a]; }
+    }
+  }
+  for (let q = 0; q < p; q++) {
+    const ro = (nx + q) * n;
+    for (let col = 0; col < nx; col++) jac[ro + col] = etaD * dC[col * p + q];
+  }
 };

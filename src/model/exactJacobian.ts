@@ -1,0 +1,160 @@
+/**
+ * The flow's exact Jacobian (docs/model.md §3) for every particle model: every critic (linear, MLP of any depth,
+ * every activation), both losses, every regularizer, weight decay and every kernel, from forward-mode tangents of
+ * the critic's derivatives (tangent.ts). No step size, no truncation error: exact up to rounding, where finite
+ * differences lose half the digits (forward) or a third (central). At a relu kink the derivative of the side the
+ * point's pre-activation lies on is used (relu'(0) = 0, relu'' = 0), as the flow itself does.
+ *
+ * - `flowJvp(parts)`: J(u) v, one tangent pass over the N + M points (for any state size: no n x n memory).
+ * - `exactJacobian(parts)`: the dense n x n matrix. Its columns come point by point: at each point the critic's
+ *   forward and backward pass are done once, then one tangent per direction that moves that point's terms: the
+ *   p parameter directions at every point and the d coordinates of a particle at its own point (a particle enters
+ *   the flow only through its own critic evaluation, see structuredJacobian.ts). Cost: N (p + d) + M p point
+ *   tangents, done in vector mode (criticJacobian.ts): about 4 (p + N d / (N + M)) right-hand sides (measured,
+ *   bench section 9), against 1 + p + N (d + 1) / (N + M) for the structured forward differences and 2 n for
+ *   central differences. The linearization uses it (model.jacobian); runs give implicit solvers the structured
+ *   differences, which took the same steps on the wide ring at a quarter of the cost.
+ *
+ * Both differentiate the layer-by-layer right-hand side (rhs.ts); the fused one-layer and native right-hand sides
+ * equal it to rounding.
+ */
+import type { JacobianFn } from '../ode/problem.ts';
+import { criticWork, evalCritic, type CriticWork } from './critic.ts';
+import { accumulateJacobian, criticJacobian, criticJacobianWork, type CriticJacobianWork } from './criticJacobian.ts';
+import type { EganParts } from './parts.ts';
+import { writeParticleColumns, type ModelJacobian } from './structuredJacobian.ts';
+import { accumulateTangent, evalCriticTangent, tangentWork } from './tangent.ts';
+
+/** J(u) v written into out (length n); like an Rhs, it keeps no reference to its arguments. */
+export type Jvp = (t: number, u: Float64Array, v: Float64Array, out: Float64Array) => void;
+
+/**
+ * A point's terms and their tangents: `at` runs the critic's passes at a point (once), then `fake` / `real` give
+ * the tangent of that point's terms along a direction (thd at tdo, the point's own tangent Xd at xdo): the
+ * particle's kernel source G = s grad_x D into Gd and its term of dtheta/dt (before eta_D) into grad, or a target
+ * point's term (weight wj) into grad. A real point does not move (its Xd is zero).
+ */
+const pointTangents = (m: EganParts) => {
+  const { N, d, shape, loss, regularizer, lambda } = m;
+  const work = criticWork(shape), tw = tangentWork(shape);
+  const v = new Float64Array(d), vd = new Float64Array(d), zero = new Float64Array(d);
+  const invN = 1 / N;
+  const reg = lambda > 0;
+  const tangentOfTerm = (
+    th: Float64Array, to: number, thd: Float64Array, tdo: number, X: Float64Array, xo: number, Xd: Float64Array, xdo: number,
+    c: number, cd: number, regScale: number, grad: Float64Array, go: number,
+  ) => {
+    if (regScale !== 0) {
+      regularizer.direction(work.g, 0, d, regScale, v, 0);
+      regularizer.directionTangent(work.g, 0, tw.g, 0, d, regScale, vd, 0);
+      accumulateTangent(shape, th, to, thd, tdo, X, xo, Xd, xdo, work, tw, c, cd, v, 0, vd, 0, grad, go);
+    } else {
+      accumulateTangent(shape, th, to, thd, tdo, X, xo, Xd, xdo, work, tw, c, cd, v, -1, vd, -1, grad, go);
+    }
+  };
+  return {
+    at: (th: Float64Array, to: number, X: Float64Array, xo: number) => evalCritic(shape, th, to, X, xo, work),
+    fake(th: Float64Array, to: number, thd: Float64Array, tdo: number, X: Float64Array, xo: number, Xd: Float64Array, xdo: number, Gd: Float64Array, gdo: number, grad: Float64Array, go: number) {
+      evalCriticTangent(shape, th, to, thd, tdo, X, xo, Xd, xdo, work, tw);
+      const D = work.D, Dd = tw.D;
+      const s = loss.particleWeight(D), sd = loss.particleWeightDeriv(D) * Dd;
+      for (let k = 0; k < d; k++) Gd[gdo + k] = sd * work.g[k] + s * tw.g[k];
+      tangentOfTerm(th, to, thd, tdo, X, xo, Xd, xdo, loss.fakeCoef(D) * invN, loss.fakeCoefDeriv(D) * Dd * invN, reg && regularizer.onFake ? -lambda * invN : 0, grad, go);
+    },
+    real(th: Float64Array, to: number, thd: Float64Array, tdo: number, Y: Float64Array, yo: number, wj: number, grad: Float64Array, go: number) {
+      evalCriticTangent(shape, th, to, thd, tdo, Y, yo, zero, 0, work, tw);
+      const D = work.D, Dd = tw.D;
+      tangentOfTerm(th, to, thd, tdo, Y, yo, zero, 0, loss.realCoef(D) * wj, loss.realCoefDeriv(D) * Dd * wj, reg && !regularizer.onFake ? -lambda * wj : 0, grad, go);
+    },
+  };
+};
+
+/** J(u) v of the particle model's flow, exact, for any state size (tangent.ts). Allocates nothing per call. */
+export const flowJvp = (m: EganParts): Jvp => {
+  const { N, d, kernel, etaG, etaD, weightDecay: mu, targetPoints: Y, targetWeights: wY } = m;
+  const p = m.shape.p, nx = N * d, M = wY.length;
+  const pt = pointTangents(m);
+  const Gd = new Float64Array(nx);
+  return (_t, u, v, out) => {
+    for (let q = 0; q < p; q++) out[nx + q] = 0;
+    for (let i = 0; i < N; i++) {
+      pt.at(u, nx, u, i * d);
+      pt.fake(u, nx, v, nx, u, i * d, v, i * d, Gd, i * d, out, nx);
+    }
+    for (let j = 0; j < M; j++) {
+      pt.at(u, nx, Y, j * d);
+      pt.real(u, nx, v, nx, Y, j * d, wY[j], out, nx);
+    }
+    for (let q = 0; q < p; q++) out[nx + q] = etaD * (out[nx + q] - mu * v[nx + q]);
+    kernel.apply(Gd, d, etaG / N, out);
+  };
+};
+
+/**
+ * The dense exact Jacobian of the particle model's flow (see the module comment), with its cost in
+ * right-hand-side equivalents (`cost`, measured: bench section 9). Buffers are allocated at the first call (a
+ * model integrated by an explicit method never asks).
+ */
+export const exactJacobian = (m: EganParts): ModelJacobian => {
+  const { N, d, shape, kernel, loss, regularizer, lambda, etaG, etaD, weightDecay: mu, targetPoints: Y, targetWeights: wY } = m;
+  const p = shape.p, nx = N * d, n = nx + p, M = wY.length, S = p + d, invN = 1 / N;
+  interface Buffers { w: CriticWork; t: CriticJacobianWork; v: Float64Array; gd: Float64Array; vd: Float64Array; dG: Float64Array; dC: Float64Array; GQ: Float64Array; J: Float64Array; gq: Float64Array; col: Float64Array; K?: Float64Array }
+  let buf: Buffers | undefined;
+  /** After evalCritic and criticJacobian: c's tangent into t.c, v and its tangent (t.v) when the point carries the regularizer. */
+  const coefficients = (b: Buffers, cd: number, regScale: number, nd: number): Float64Array | null => {
+    const { w, t, v, gd, vd } = b;
+    for (let j = 0; j < nd; j++) t.c[j] = cd * t.D[j];
+    if (regScale === 0) return null;
+    regularizer.direction(w.g, 0, d, regScale, v, 0);
+    for (let j = 0; j < nd; j++) {
+      for (let k = 0; k < d; k++) gd[k] = t.g[k * S + j];
+      regularizer.directionTangent(w.g, 0, gd, 0, d, regScale, vd, 0);
+      for (let k = 0; k < d; k++) t.v[k * S + j] = vd[k];
+    }
+    return v;
+  };
+  const jacobian: JacobianFn = (_t, u, jac) => {
+    buf ??= {
+      w: criticWork(shape), t: criticJacobianWork(shape), v: new Float64Array(d), gd: new Float64Array(d), vd: new Float64Array(d),
+      dG: new Float64Array(nx * d), dC: new Float64Array(nx * p), GQ: new Float64Array(p * nx), J: new Float64Array(p * S),
+      gq: new Float64Array(nx), col: new Float64Array(nx), ...(kernel.kind === 'two-point' ? {} : { K: kernel.matrix() }),
+    };
+    const b = buf, { w, t, dG, dC, GQ, J, gq, col, K } = b;
+    // J[r S + j]: d (dtheta_r/dt before eta_D and weight decay) / d direction j, summed over the points; the
+    // particle's own columns (j >= p) are taken out after each particle.
+    J.fill(0);
+    const regFake = lambda > 0 && regularizer.onFake ? -lambda * invN : 0;
+    for (let i = 0; i < N; i++) {
+      const xo = i * d;
+      evalCritic(shape, u, nx, u, xo, w);
+      criticJacobian(shape, u, nx, u, xo, true, w, t);
+      const D = w.D, sw = loss.particleWeight(D), sd = loss.particleWeightDeriv(D);
+      for (let a = 0; a < d; a++) {
+        const ga = w.g[a], ro = a * S;
+        for (let q = 0; q < p; q++) GQ[q * nx + xo + a] = sd * t.D[q] * ga + sw * t.g[ro + q];
+        for (let k = 0; k < d; k++) dG[(xo + k) * d + a] = sd * t.D[p + k] * ga + sw * t.g[ro + p + k];
+      }
+      for (let r = 0; r < p; r++) for (let k = 0; k < d; k++) J[r * S + p + k] = 0;
+      const V = coefficients(b, loss.fakeCoefDeriv(D) * invN, regFake, S);
+      accumulateJacobian(shape, u, nx, u, xo, true, w, t, loss.fakeCoef(D) * invN, V, J);
+      for (let k = 0; k < d; k++) for (let r = 0; r < p; r++) dC[(xo + k) * p + r] = J[r * S + p + k];
+    }
+    for (let j = 0; j < M; j++) {
+      const yo = j * d;
+      evalCritic(shape, u, nx, Y, yo, w);
+      criticJacobian(shape, u, nx, Y, yo, false, w, t);
+      const D = w.D;
+      const V = coefficients(b, loss.realCoefDeriv(D) * wY[j], lambda > 0 && !regularizer.onFake ? -lambda * wY[j] : 0, p);
+      accumulateJacobian(shape, u, nx, Y, yo, false, w, t, loss.realCoef(D) * wY[j], V, J);
+    }
+    writeParticleColumns(m, K, dG, dC, jac);
+    for (let q = 0; q < p; q++) {
+      for (let r = 0; r < nx; r++) gq[r] = GQ[q * nx + r];
+      kernel.apply(gq, d, etaG * invN, col);
+      for (let r = 0; r < nx; r++) jac[r * n + nx + q] = col[r];
+      for (let r = 0; r < p; r++) jac[(nx + r) * n + nx + q] = etaD * (J[r * S + q] - (r === q ? mu : 0));
+    }
+  };
+  // Measured (bench section 9): 4.6-5.3 right-hand sides of the fused JavaScript path per (p + N d / (N + M)).
+  return { jacobian, cost: 4 * (p + (N * d) / (N + M)) };
+};
