@@ -184,7 +184,7 @@ export const runModel = (m: EganModel, opts: RunOptions = {}): E.Either<RunFailu
     ...(onWarning ? { onWarning: (w: Warning<SolveWarningCode>, st: Readonly<SolveStats>) => onWarning(w.code === 'crawl' && c.kind === 'mlp' && isNonSmooth(c.activation) ? kinkCrawl(m, st, w.t) : w, st) } : {}),
   };
   const solver = opts.solver ?? configSolver(m.config);
-  // Implicit solvers get the structured differences where the Jacobian has no closed form (a quarter of the exact one's cost, the same steps).
+  // Implicit solvers get the structured differences where the Jacobian has no closed form (a fifth of the exact one's cost, the same steps).
   const jac = m.fdJacobian ? { jacobian: m.fdJacobian.jacobian, jacobianCost: m.fdJacobian.cost } : m.jacobian ? { jacobian: m.jacobian, jacobianCost: m.jacobianCost ?? 0 } : {};
   const r = solve({ rhs: m.rhs, u0: m.u0, tspan: [0, m.config.t1], autonomous: true, ...jac }, solver, options);
   if (E.isLeft(r)) {

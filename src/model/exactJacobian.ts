@@ -10,10 +10,10 @@
  *   forward and backward pass are done once, then one tangent per direction that moves that point's terms: the
  *   p parameter directions at every point and the d coordinates of a particle at its own point (a particle enters
  *   the flow only through its own critic evaluation, see structuredJacobian.ts). Cost: N (p + d) + M p point
- *   tangents, done in vector mode (criticJacobian.ts): about 4 (p + N d / (N + M)) right-hand sides (measured,
+ *   tangents, done in vector mode (criticJacobian.ts): about 6 (p + N d / (N + M)) right-hand sides (measured,
  *   bench section 9), against 1 + p + N (d + 1) / (N + M) for the structured forward differences and 2 n for
  *   central differences. The linearization uses it (model.jacobian); runs give implicit solvers the structured
- *   differences, which took the same steps on the wide ring at a quarter of the cost.
+ *   differences, which took the same steps on the wide ring at a fifth of the cost.
  *
  * Both differentiate the layer-by-layer right-hand side (rhs.ts); the fused one-layer and native right-hand sides
  * equal it to rounding.
@@ -155,6 +155,7 @@ export const exactJacobian = (m: EganParts): ModelJacobian => {
       for (let r = 0; r < p; r++) jac[(nx + r) * n + nx + q] = etaD * (J[r * S + q] - (r === q ? mu : 0));
     }
   };
-  // Measured (bench section 9): 4.6-5.3 right-hand sides of the fused JavaScript path per (p + N d / (N + M)).
-  return { jacobian, cost: 4 * (p + (N * d) / (N + M)) };
+  // Measured (bench section 9, AMD EPYC): 5.6 and 6.7 right-hand sides of the fused JavaScript path per
+  // (p + N d / (N + M)) at n = 385 and 2,001.
+  return { jacobian, cost: 6 * (p + (N * d) / (N + M)) };
 };

@@ -49,7 +49,7 @@ export interface EganModel extends EganParts {
   /**
    * Where the Jacobian has no closed form: forward differences that use the flow's structure, at
    * 1 + p + N (d + 1) / (N + M) right-hand-side equivalents per call instead of n + 1 (structuredJacobian.ts),
-   * about a quarter of the exact one's cost. Runs hand it to implicit solvers: the Newton iterations of ndf and
+   * about a fifth of the exact one's cost. Runs hand it to implicit solvers: the Newton iterations of ndf and
    * the Rosenbrock stages of rodas4 took the same steps with either on the wide ring (1,370 and 1,154).
    */
   readonly fdJacobian?: ModelJacobian;

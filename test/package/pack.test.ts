@@ -47,7 +47,16 @@ const r = solve({ rhs: (_t, u, du) => { du[0] = -u[0]; }, u0: Float64Array.of(1)
 const m = makeModel({ target: { kind: 'ring', samples: 32 }, particles: { n: 8 }, critic: { kind: 'mlp', hidden: [4], activation: 'tanh' }, t1: 1 });
 const run = E.isRight(m) ? runModel(m.right) : undefined;
 const bad = makeModel({ target: { kind: 'ring' }, particles: { n: -1 } });
-console.log(JSON.stringify({
+// The model's exact Jacobian and Jacobian-vector product agree: J v from the matrix equals jvp(v).
+let jvpErr = null;
+if (E.isRight(m)) {
+  const mm = m.right, n = mm.n, J = new Float64Array(n * n), v = Float64Array.from({ length: n }, (_, i) => Math.cos(i)), jv = new Float64Array(n);
+  mm.jacobian(0, mm.u0, J);
+  mm.jvp(0, mm.u0, v, jv);
+  jvpErr = 0;
+  for (let i = 0; i < n; i++) { let s = 0; for (let j = 0; j < n; j++) s += J[i * n + j] * v[j]; jvpErr = Math.max(jvpErr, Math.abs(s - jv[i])); }
+}
+console.log(JSON.stringify({ jvpErr,
   decay: E.isRight(r) ? r.right.uEnd[0] : null, sameSolve: solveFromSubpath === solve,
   status: run && E.isRight(run) ? run.right.status : null, bad: E.isLeft(bad) ? [bad.left._tag, bad.left.path, formatError(bad.left)] : null,
 }));
@@ -72,6 +81,7 @@ describe('the published package', () => {
     expect(Math.abs(out.decay - Math.exp(-1))).toBeLessThan(1e-9);
     expect(out.sameSolve).toBe(true);
     expect(out.status).toBe('success');
+    expect(out.jvpErr).toBeLessThan(1e-12);
     expect(out.bad.slice(0, 2)).toEqual(['ConfigError', 'particles.n']);
     expect(out.bad[2]).toMatch(/^config\.particles\.n: got -1;/);
 
