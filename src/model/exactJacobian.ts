@@ -28,65 +28,43 @@ import { accumulateTangent, evalCriticTangent, tangentWork } from './tangent.ts'
 /** J(u) v written into out (length n); like an Rhs, it keeps no reference to its arguments. */
 export type Jvp = (t: number, u: Float64Array, v: Float64Array, out: Float64Array) => void;
 
-/**
- * A point's terms and their tangents: `at` runs the critic's passes at a point (once), then `fake` / `real` give
- * the tangent of that point's terms along a direction (thd at tdo, the point's own tangent Xd at xdo): the
- * particle's kernel source G = s grad_x D into Gd and its term of dtheta/dt (before eta_D) into grad, or a target
- * point's term (weight wj) into grad. A real point does not move (its Xd is zero).
- */
-const pointTangents = (m: EganParts) => {
-  const { N, d, shape, loss, regularizer, lambda } = m;
-  const work = criticWork(shape), tw = tangentWork(shape);
-  const v = new Float64Array(d), vd = new Float64Array(d), zero = new Float64Array(d);
-  const invN = 1 / N;
-  const reg = lambda > 0;
-  const tangentOfTerm = (
-    th: Float64Array, to: number, thd: Float64Array, tdo: number, X: Float64Array, xo: number, Xd: Float64Array, xdo: number,
-    c: number, cd: number, regScale: number, grad: Float64Array, go: number,
-  ) => {
-    if (regScale !== 0) {
-      regularizer.direction(work.g, 0, d, regScale, v, 0);
-      regularizer.directionTangent(work.g, 0, tw.g, 0, d, regScale, vd, 0);
-      accumulateTangent(shape, th, to, thd, tdo, X, xo, Xd, xdo, work, tw, c, cd, v, 0, vd, 0, grad, go);
-    } else {
-      accumulateTangent(shape, th, to, thd, tdo, X, xo, Xd, xdo, work, tw, c, cd, v, -1, vd, -1, grad, go);
-    }
-  };
-  return {
-    at: (th: Float64Array, to: number, X: Float64Array, xo: number) => evalCritic(shape, th, to, X, xo, work),
-    fake(th: Float64Array, to: number, thd: Float64Array, tdo: number, X: Float64Array, xo: number, Xd: Float64Array, xdo: number, Gd: Float64Array, gdo: number, grad: Float64Array, go: number) {
-      evalCriticTangent(shape, th, to, thd, tdo, X, xo, Xd, xdo, work, tw);
-      const D = work.D, Dd = tw.D;
-      const s = loss.particleWeight(D), sd = loss.particleWeightDeriv(D) * Dd;
-      for (let k = 0; k < d; k++) Gd[gdo + k] = sd * work.g[k] + s * tw.g[k];
-      tangentOfTerm(th, to, thd, tdo, X, xo, Xd, xdo, loss.fakeCoef(D) * invN, loss.fakeCoefDeriv(D) * Dd * invN, reg && regularizer.onFake ? -lambda * invN : 0, grad, go);
-    },
-    real(th: Float64Array, to: number, thd: Float64Array, tdo: number, Y: Float64Array, yo: number, wj: number, grad: Float64Array, go: number) {
-      evalCriticTangent(shape, th, to, thd, tdo, Y, yo, zero, 0, work, tw);
-      const D = work.D, Dd = tw.D;
-      tangentOfTerm(th, to, thd, tdo, Y, yo, zero, 0, loss.realCoef(D) * wj, loss.realCoefDeriv(D) * Dd * wj, reg && !regularizer.onFake ? -lambda * wj : 0, grad, go);
-    },
-  };
-};
-
 /** J(u) v of the particle model's flow, exact, for any state size (tangent.ts). Allocates nothing per call. */
 export const flowJvp = (m: EganParts): Jvp => {
-  const { N, d, kernel, etaG, etaD, weightDecay: mu, targetPoints: Y, targetWeights: wY } = m;
-  const p = m.shape.p, nx = N * d, M = wY.length;
-  const pt = pointTangents(m);
-  const Gd = new Float64Array(nx);
-  return (_t, u, v, out) => {
+  const { N, d, shape, kernel, loss, regularizer, lambda, etaG, etaD, weightDecay: mu, targetPoints: Y, targetWeights: wY } = m;
+  const p = shape.p, nx = N * d, M = wY.length, invN = 1 / N;
+  const w = criticWork(shape), t = tangentWork(shape);
+  const Gd = new Float64Array(nx), v = new Float64Array(d), vd = new Float64Array(d), still = new Float64Array(d);
+  const regFake = lambda > 0 && regularizer.onFake ? -lambda * invN : 0;
+  /**
+   * After evalCritic and evalCriticTangent at X[xo ..] along (dir's theta part, Xd[xdo ..]): adds the tangent of
+   * the point's term of dtheta/dt (coefficient c with tangent cd; the regularizer's direction at regScale, none
+   * at 0) into out.
+   */
+  const term = (u: Float64Array, dir: Float64Array, X: Float64Array, xo: number, Xd: Float64Array, xdo: number, c: number, cd: number, regScale: number, out: Float64Array) => {
+    if (regScale === 0) { accumulateTangent(shape, u, nx, dir, nx, X, xo, Xd, xdo, w, t, c, cd, v, -1, vd, -1, out, nx); return; }
+    regularizer.direction(w.g, 0, d, regScale, v, 0);
+    regularizer.directionTangent(w.g, 0, t.g, 0, d, regScale, vd, 0);
+    accumulateTangent(shape, u, nx, dir, nx, X, xo, Xd, xdo, w, t, c, cd, v, 0, vd, 0, out, nx);
+  };
+  return (_t, u, dir, out) => {
     for (let q = 0; q < p; q++) out[nx + q] = 0;
     for (let i = 0; i < N; i++) {
-      pt.at(u, nx, u, i * d);
-      pt.fake(u, nx, v, nx, u, i * d, v, i * d, Gd, i * d, out, nx);
+      const xo = i * d;
+      evalCritic(shape, u, nx, u, xo, w);
+      evalCriticTangent(shape, u, nx, dir, nx, u, xo, dir, xo, w, t);
+      const D = w.D, sw = loss.particleWeight(D), sd = loss.particleWeightDeriv(D) * t.D;
+      for (let k = 0; k < d; k++) Gd[xo + k] = sd * w.g[k] + sw * t.g[k];
+      term(u, dir, u, xo, dir, xo, loss.fakeCoef(D) * invN, loss.fakeCoefDeriv(D) * t.D * invN, regFake, out);
     }
     for (let j = 0; j < M; j++) {
-      pt.at(u, nx, Y, j * d);
-      pt.real(u, nx, v, nx, Y, j * d, wY[j], out, nx);
+      const yo = j * d;
+      evalCritic(shape, u, nx, Y, yo, w);
+      evalCriticTangent(shape, u, nx, dir, nx, Y, yo, still, 0, w, t);
+      const D = w.D;
+      term(u, dir, Y, yo, still, 0, loss.realCoef(D) * wY[j], loss.realCoefDeriv(D) * t.D * wY[j], lambda > 0 && !regularizer.onFake ? -lambda * wY[j] : 0, out);
     }
-    for (let q = 0; q < p; q++) out[nx + q] = etaD * (out[nx + q] - mu * v[nx + q]);
-    kernel.apply(Gd, d, etaG / N, out);
+    for (let q = 0; q < p; q++) out[nx + q] = etaD * (out[nx + q] - mu * dir[nx + q]);
+    kernel.apply(Gd, d, etaG * invN, out);
   };
 };
 
