@@ -1,5 +1,5 @@
 /**
- * The flow's exact Jacobian (docs/model.md §3) for every particle model: every critic (linear, MLP of any depth,
+ * The flow's exact Jacobian (docs/model.md §3; §4 "The Jacobian") for every particle model: every critic (linear, MLP of any depth,
  * every activation), both losses, every regularizer, weight decay and every kernel, from forward-mode tangents of
  * the critic's derivatives (tangent.ts). No step size, no truncation error: exact up to rounding, where finite
  * differences lose half the digits (forward) or a third (central). At a relu kink the derivative of the side the
