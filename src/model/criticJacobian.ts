@@ -4,8 +4,9 @@
  * when the point moves (a particle), of its d coordinates: S = p + d columns. Every tangent of tangent.ts becomes
  * a row of S numbers per hidden unit, and the product rule's terms with a unit seed (dW_l, db_l, dx) are single
  * entries instead of products: the tangent of a_l = W_l h_{l-1} + b_l along the seed of W_l[r, k] is h_{l-1}[k]
- * in row r, column index(W_l[r, k]), and nothing else. What remains are long loops over the S directions, which
- * run near the machine's speed where one scalar tangent per direction ran at a tenth of it (d = 2: loops of two).
+ * in row r, column index(W_l[r, k]), and nothing else. What remains are long loops over the S directions: one
+ * Jacobian at n = 385 (MLP [32], d = 2) took 78 ms this way against 135 ms with one scalar tangent pass per
+ * direction (tangent.ts, whose loops over d = 2 coordinates are mostly overhead), measured side by side.
  *
  * Layout: a tangent matrix holds row u (a hidden unit, offsets as CriticWork.lo) at [u S, u S + S); direction j
  * < p is theta_j, j = p + k is x_k. Only the first `nd` columns are used (nd = p for a fixed point, p + d for a
