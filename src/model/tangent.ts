@@ -16,12 +16,10 @@ import { activationThird } from './activations.ts';
 import type { CriticShape, CriticWork } from './critic.ts';
 
 export interface TangentWork {
-  /** Tangents of a, h, s', s'' and s''' itself, per hidden unit (offsets as CriticWork.lo). */
-  readonly a: Float64Array;
+  /** Tangents of h, s' and s'' per hidden unit (offsets as CriticWork.lo). */
   readonly h: Float64Array;
   readonly s1: Float64Array;
   readonly s2: Float64Array;
-  readonly s3: Float64Array;
   readonly q: Float64Array;
   readonly delta: Float64Array;
   /** Tangents of accumulate's ad, hd, dd; m and md: W^T dd and its tangent (scratch). */
@@ -41,7 +39,7 @@ export const tangentWork = (s: CriticShape): TangentWork => {
   const tot = Math.max(1, s.hidden.reduce((a, b) => a + b, 0));
   const mk = () => new Float64Array(tot);
   return {
-    a: mk(), h: mk(), s1: mk(), s2: mk(), s3: mk(), q: mk(), delta: mk(), ad: mk(), hd: mk(), dd: mk(), m: mk(), md: mk(),
+    h: mk(), s1: mk(), s2: mk(), q: mk(), delta: mk(), ad: mk(), hd: mk(), dd: mk(), m: mk(), md: mk(),
     g: new Float64Array(s.d), third: activationThird(s.activation, s.beta), D: 0,
   };
 };
@@ -71,11 +69,9 @@ export const evalCriticTangent = (
       if (l === 0) for (let k = 0; k < d; k++) acc += thd[tdo + row + k] * X[xo + k] + th[to + row + k] * Xd[xdo + k];
       else for (let k = 0; k < fanIn; k++) acc += thd[tdo + row + k] * h[pi + k] + th[to + row + k] * t.h[pi + k];
       const i = o + r;
-      t.a[i] = acc;
       t.h[i] = s1[i] * acc;
       t.s1[i] = s2[i] * acc;
-      t.s3[i] = t.third(h[i], s1[i], s2[i]);
-      t.s2[i] = t.s3[i] * acc;
+      t.s2[i] = t.third(h[i], s1[i], s2[i]) * acc;
     }
     fanIn = H;
   }
@@ -141,11 +137,9 @@ export const accumulateTangent = (
     // dd_l = (W_{l+1}^T dd_{l+1}) s'_l + q_l s''_l ad_l (no first term at the top), and its tangent.
     for (let l = L - 1; l >= 0; l--) {
       const H = s.hidden[l], o = lo[l];
-      if (l === L - 1) {
-        for (let k = 0; k < H; k++) { t.m[o + k] = 0; t.md[o + k] = 0; }
-      } else {
+      for (let k = 0; k < H; k++) { t.m[o + k] = 0; t.md[o + k] = 0; }
+      if (l < L - 1) {
         const Hn = s.hidden[l + 1], W = s.wOff[l + 1], on = lo[l + 1];
-        for (let k = 0; k < H; k++) { t.m[o + k] = 0; t.md[o + k] = 0; }
         for (let r = 0; r < Hn; r++) {
           const dr = dd[on + r], tr = t.dd[on + r], row = W + r * H;
           for (let k = 0; k < H; k++) { t.m[o + k] += th[to + row + k] * dr; t.md[o + k] += thd[tdo + row + k] * dr + th[to + row + k] * tr; }
