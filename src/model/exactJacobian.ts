@@ -28,8 +28,16 @@ import { accumulateTangent, evalCriticTangent, tangentWork } from './tangent.ts'
 /** J(u) v written into out (length n); like an Rhs, it keeps no reference to its arguments. */
 export type Jvp = (t: number, u: Float64Array, v: Float64Array, out: Float64Array) => void;
 
-/** J(u) v of the particle model's flow, exact, for any state size (tangent.ts). Allocates nothing per call. */
+/**
+ * J(u) v of the particle model's flow, exact, for any state size (tangent.ts). Allocates nothing per call; its
+ * buffers are made at the first call (every model carries one, and most never ask).
+ */
 export const flowJvp = (m: EganParts): Jvp => {
+  let jvp: Jvp | undefined;
+  return (t, u, dir, out) => (jvp ??= makeFlowJvp(m))(t, u, dir, out);
+};
+
+const makeFlowJvp = (m: EganParts): Jvp => {
   const { N, d, shape, kernel, loss, regularizer, lambda, etaG, etaD, weightDecay: mu, targetPoints: Y, targetWeights: wY } = m;
   const p = shape.p, nx = N * d, M = wY.length, invN = 1 / N;
   const w = criticWork(shape), t = tangentWork(shape);

@@ -94,9 +94,11 @@ export const buildModel = (config: Config): EganModel => {
   }
   const rhs = makeEganRhs(parts);
   const closed = analyticJacobian(parts);
-  const tangents = closed ? undefined : exactJacobian(parts);
-  const jac = closed ? { jacobian: closed, jacobianCost: 0 } : { jacobian: tangents!.jacobian, jacobianCost: tangents!.cost, fdJacobian: structuredJacobian(parts, rhs) };
-  return { ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs, ...jac, jvp: flowJvp(parts) };
+  const exact = closed ? { jacobian: closed, cost: 0 } : exactJacobian(parts);
+  return {
+    ...parts, config, target, kernel, shape, M: target.M, p: shape.p, n: u0.length, u0, rhs,
+    jacobian: exact.jacobian, jacobianCost: exact.cost, jvp: flowJvp(parts), ...(closed ? {} : { fdJacobian: structuredJacobian(parts, rhs) }),
+  };
 };
 
 /**
