@@ -32,6 +32,16 @@ export const maxAbsDiff = (u: ArrayLike<number>, v: ArrayLike<number>): number =
   return m;
 };
 
+/** max |A - B| / max |B| over all entries, or over the first `cols` columns of n x n matrices. */
+export const relDiff = (a: Float64Array, b: Float64Array, n = 0, cols = n): number => {
+  let num = 0, den = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (n > 0 && i % n >= cols) continue;
+    num = Math.max(num, Math.abs(a[i] - b[i])); den = Math.max(den, Math.abs(b[i]));
+  }
+  return num / den;
+};
+
 /** Least-squares slope of y on x. */
 export const slope = (x: number[], y: number[]): number => {
   const n = x.length;

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactJacobian, flowJvp, type EganModel } from '../../src/index.ts';
 import { model, derivativeSetting, GRADIENT_CRITICS } from '../helpers/configs.ts';
+import { relDiff } from '../helpers/problems.ts';
 
 /** Richardson-extrapolated central differences, fixed step h: error O(h^4). */
 const richardson = (m: EganModel, u: Float64Array, h: number): Float64Array => {
@@ -23,12 +24,6 @@ const richardson = (m: EganModel, u: Float64Array, h: number): Float64Array => {
     for (let i = 0; i < n; i++) J[i * n + j] = ((4 * (c[i] - e[i])) / h - (a[i] - b[i]) / (2 * h)) / 3;
   }
   return J;
-};
-/** max |A - B| / max |B|. */
-const relDiff = (a: Float64Array, b: Float64Array) => {
-  let num = 0, den = 0;
-  for (let i = 0; i < a.length; i++) { num = Math.max(num, Math.abs(a[i] - b[i])); den = Math.max(den, Math.abs(b[i])); }
-  return num / den;
 };
 const exactAt = (m: EganModel, u = m.u0) => {
   const J = new Float64Array(m.n * m.n);

@@ -7,19 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, centralJacobian, forwardJacobian, jacobianWork, structuredJacobian, runModel, type ConfigInput, type Rhs } from '../../src/index.ts';
 import { model, derivativeSetting, GRADIENT_CRITICS } from '../helpers/configs.ts';
+import { relDiff } from '../helpers/problems.ts';
 import * as E from 'fp-ts/lib/Either.js';
 
 const base = derivativeSetting;
 const critics = GRADIENT_CRITICS;
-/** max |A - B| / max |B| over all entries, or over the first `cols` columns of n x n matrices. */
-const relDiff = (a: Float64Array, b: Float64Array, n = 0, cols = n) => {
-  let num = 0, den = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (n > 0 && i % n >= cols) continue;
-    num = Math.max(num, Math.abs(a[i] - b[i])); den = Math.max(den, Math.abs(b[i]));
-  }
-  return num / den;
-};
 
 describe('structured Jacobian vs central differences of the whole right-hand side', () => {
   for (const critic of critics) for (const loss of ['wgan', 'nsgan'] as const) for (const reg of ['grad2-fake', 'grad2-real', 'gp-fake'] as const) {

@@ -89,8 +89,6 @@ export interface BdfOptions {
   readonly krylov?: boolean;
 }
 
-
-
 export interface BdfStepper extends Stepper {
   /** The order of the last accepted step. */
   readonly order: number;
