@@ -109,7 +109,12 @@ export const prepareOutDir = (dir: string, option = '--out'): string => {
   while (!existsSync(p)) { missing.unshift(p); const up = dirname(p); if (up === p) break; p = up; }
   if (existsSync(p) && !statSync(p).isDirectory()) fail('a file, not a folder', p);
   for (const m of missing) {
-    try { mkdirSync(m); } catch (e) { fail(REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message, m); }
+    try { mkdirSync(m); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      // Another process (a second sweep into the same folder) may have made it between the check above and here.
+      if (code === 'EEXIST' && statSync(m).isDirectory()) continue;
+      fail(REASONS[code] ?? (e as Error).message, m);
+    }
   }
   const probe = join(abs, `.egan-write-test-${process.pid}`);
   try { writeFileSync(probe, ''); rmSync(probe); } catch (e) { fail(REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message); }
