@@ -53,6 +53,7 @@ struct EganOneLayer {
   double *A, *Hh, *S1, *Del, *xs, *vs, *gs, *cs, *sW, *acc;
   double *E, *Ad; /* d != 2: e (or c s') and a_d = W v per point and unit, point-major */
   double *WtP, *WP; /* d != 2: W^T (d x H) and W (H x d) as packed panels (tiles.h), made by load */
+  double *EP, *DP, *VP; /* d != 2: e and Del as row tiles, v as panels, for the weight gradient (xs: the points' panels) */
 };
 
 /* JavaScript's ToInt32 of a double in (0, 2^31) or NaN (the only inputs here: the reductions clamp first). */
@@ -494,7 +495,9 @@ static void wideAccumulate(EganOneLayer *k, const double *restrict X, int32_t fi
       }
     }
     for (int32_t r = 0; r < H; r++) { grad[B + r] += wo[r] * sb[r]; grad[WO + r] += sh[r]; }
-    eganTileProductAdd(H, d, nb, E, NULL, 1, H, rows, NULL, d, wo, grad + W, d);
+    eganPackRows(H, nb, E, 1, H, eganRowTile(0), k->EP);
+    eganPackPanels(nb, d, rows, d, k->xs);
+    eganPackedProductAdd(H, d, nb, k->EP, NULL, k->xs, NULL, wo, grad + W, d);
     return;
   }
   eganPanelProduct(nb, H, d, k->vs, d, 1, k->WtP, NULL, k->Ad, H);
@@ -505,7 +508,11 @@ static void wideAccumulate(EganOneLayer *k, const double *restrict X, int32_t fi
   }
   for (int32_t r = 0; r < H; r++) { grad[B + r] += sb[r]; grad[WO + r] += sh[r]; }
   /* grad_W += sum_i (e_i x_i + Del_i v_i). */
-  eganTileProductAdd(H, d, nb, E, k->Del, 1, H, rows, k->vs, d, NULL, grad + W, d);
+  eganPackRows(H, nb, E, 1, H, eganRowTile(1), k->EP);
+  eganPackRows(H, nb, k->Del, 1, H, eganRowTile(1), k->DP);
+  eganPackPanels(nb, d, rows, d, k->xs);
+  eganPackPanels(nb, d, k->vs, d, k->VP);
+  eganPackedProductAdd(H, d, nb, k->EP, k->DP, k->xs, k->VP, NULL, grad + W, d);
 }
 
 /*
@@ -578,7 +585,7 @@ int32_t eganOneLayerParams(const EganOneLayer *k) { return k->np; }
 int32_t eganOneLayerChunks(const EganOneLayer *k) { return k->p.chunks; }
 
 /* Every buffer a kernel owns, once: freed together, checked together after allocation. */
-#define BUFFERS(k) (k)->Y, (k)->wY, (k)->POW2, (k)->TM1, (k)->Wt, (k)->bb, (k)->wo, (k)->A, (k)->Hh, (k)->S1, (k)->Del, (k)->xs, (k)->vs, (k)->gs, (k)->cs, (k)->sW, (k)->acc, (k)->E, (k)->Ad, (k)->WtP, (k)->WP
+#define BUFFERS(k) (k)->Y, (k)->wY, (k)->POW2, (k)->TM1, (k)->Wt, (k)->bb, (k)->wo, (k)->A, (k)->Hh, (k)->S1, (k)->Del, (k)->xs, (k)->vs, (k)->gs, (k)->cs, (k)->sW, (k)->acc, (k)->E, (k)->Ad, (k)->WtP, (k)->WP, (k)->EP, (k)->DP, (k)->VP
 
 /* 64-byte aligned, zeroed doubles (freed with free()). */
 static double *doubles(size_t n) {
@@ -614,6 +621,9 @@ EganOneLayer *eganOneLayerCreate(const EganOneLayerInts *ints, double lambda, co
   k->E = doubles(p.d == 2 ? 0 : hb); k->Ad = doubles(p.d == 2 ? 0 : hb);
   k->WtP = doubles(p.d == 2 ? 0 : (size_t)p.d * p.H); k->WP = doubles(p.d == 2 ? 0 : (size_t)p.d * p.H);
   k->Hh = doubles(hb); k->S1 = doubles(hb); k->Del = doubles(hb);
+  const size_t rt = (size_t)(eganRowTile(0) > eganRowTile(1) ? eganRowTile(0) : eganRowTile(1));
+  const size_t tiles = ((size_t)p.H + rt - 1) / rt * rt * (size_t)p.block;
+  k->EP = doubles(p.d == 2 ? 0 : tiles); k->DP = doubles(p.d == 2 ? 0 : tiles); k->VP = doubles(p.d == 2 ? 0 : db);
   k->xs = doubles(db); k->vs = doubles(db); k->gs = doubles(db);
   k->cs = doubles((size_t)p.block);
   k->sW = doubles((size_t)p.d); k->acc = doubles(4 * (size_t)p.H);

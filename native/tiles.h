@@ -9,21 +9,6 @@
 #define EGAN_TILES_H
 #include <stdint.h>
 
-/*
- * out[i os + j] = init[j] + sum over l = 0 .. nl-1, in order, of L[i lr + l lc] * R[l rs + j]
- * for i < ni, j < nj (init NULL: the sums start from 0).
- */
-void eganTileProduct(int32_t ni, int32_t nj, int32_t nl, const double *L, int32_t lr, int32_t lc, const double *R, int32_t rs,
-                     const double *init, double *out, int32_t os);
-
-/*
- * out[i os + j] += scale[i] * (sum over l, in order, of L[i lr + l lc] * R[l rs + j])   (scale NULL: no factor)
- * and, with L2/R2 given, the sum's terms are (L R + L2 R2): out[i os + j] += sum over l of
- * (L[i lr + l lc] * R[l rs + j] + L2[i lr + l lc] * R2[l rs + j]).
- */
-void eganTileProductAdd(int32_t ni, int32_t nj, int32_t nl, const double *L, const double *L2, int32_t lr, int32_t lc,
-                        const double *R, const double *R2, int32_t rs, const double *scale, double *out, int32_t os);
-
 /* Columns per packed panel (two vectors). */
 int32_t eganPanelWidth(void);
 
@@ -37,5 +22,22 @@ void eganPackPanels(int32_t nl, int32_t nj, const double *R, int32_t rs, double 
 /* eganTileProduct with R given as packed panels (the same sums, the same bits). */
 void eganPanelProduct(int32_t ni, int32_t nj, int32_t nl, const double *L, int32_t lr, int32_t lc, const double *P,
                       const double *init, double *out, int32_t os);
+
+/* Rows per packed row tile for eganPackedProductAdd with one product (two = 0) or two (two = 1). */
+int32_t eganRowTile(int32_t two);
+
+/*
+ * L (ni rows of nl, L[i lr + l lc]) repacked as row tiles of rt rows for eganPackedProductAdd: the tile of rows
+ * i0 .. i0 + rt - 1 as [l][row] at LP + i0 nl, the rows past ni zero. LP holds ceil(ni / rt) rt nl doubles.
+ */
+void eganPackRows(int32_t ni, int32_t nl, const double *L, int32_t lr, int32_t lc, int32_t rt, double *LP);
+
+/*
+ * out[i os + j] += scale[i] * (sum over l = 0 .. nl-1, in order, of L[i][l] R[l][j])   (scale NULL: no factor)
+ * and, with LP2/P2 given, the sum's terms are (L[i][l] R[l][j] + L2[i][l] R2[l][j]); L (and L2) packed by
+ * eganPackRows with eganRowTile(LP2 != NULL) rows per tile, R (and R2) by eganPackPanels.
+ */
+void eganPackedProductAdd(int32_t ni, int32_t nj, int32_t nl, const double *LP, const double *LP2, const double *P, const double *P2,
+                          const double *scale, double *out, int32_t os);
 
 #endif
