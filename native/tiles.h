@@ -13,13 +13,16 @@
 int32_t eganPanelWidth(void);
 
 /*
- * R (nl rows of nj columns, row stride rs) repacked as panels for eganPanelProduct: every full panel of
+ * R (nl rows of nj columns, row stride rs) repacked as panels for eganPanelProduct and eganPackedProductAdd: every full panel of
  * eganPanelWidth() columns as [l][width], then the remaining columns as one narrower panel [l][rem]. P holds
  * nl nj doubles. Each panel is then read contiguously, however long R's rows are.
  */
 void eganPackPanels(int32_t nl, int32_t nj, const double *R, int32_t rs, double *P);
 
-/* eganTileProduct with R given as packed panels (the same sums, the same bits). */
+/*
+ * out[i os + j] = init[j] + sum over l = 0 .. nl-1, in order, of L[i lr + l lc] * R[l][j], for i < ni, j < nj,
+ * with R given as packed panels P (eganPackPanels; init NULL: the sums start from 0).
+ */
 void eganPanelProduct(int32_t ni, int32_t nj, int32_t nl, const double *L, int32_t lr, int32_t lc, const double *P,
                       const double *init, double *out, int32_t os);
 
