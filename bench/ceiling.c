@@ -9,12 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#if defined(__AVX512F__)
-#define VW 8
-#else
-#define VW 4
-#endif
-typedef double vd __attribute__((vector_size(VW * sizeof(double))));
+#include "../native/vec.h"
+
 #define TI 5 /* as native/tiles.c */
 #define NL 64
 
@@ -32,13 +28,9 @@ static __attribute__((noinline)) void tile(long reps, double *out) {
   memset(acc, 0, sizeof acc);
   for (long k = 0; k < reps; k++)
     for (int l = 0; l < NL; l++) {
-      vd r0, r1;
-      memcpy(&r0, R + l * 2 * VW, sizeof r0);
-      memcpy(&r1, R + l * 2 * VW + VW, sizeof r1);
+      const vd r0 = vload(R + l * 2 * VW), r1 = vload(R + l * 2 * VW + VW);
       for (int t = 0; t < TI; t++) {
-        const double x = L[t * NL + l];
-        vd a;
-        for (int q = 0; q < VW; q++) a[q] = x;
+        const vd a = vsplat(L[t * NL + l]);
         acc[t][0] = acc[t][0] + a * r0;
         acc[t][1] = acc[t][1] + a * r1;
       }

@@ -22,7 +22,7 @@ export const NATIVE_RECORD = join(NATIVE_BUILD, 'build.json');
 /** The version of the interface binding.c exports (its EGAN_NATIVE_ABI). */
 export const NATIVE_ABI = 3;
 /** The files a build is made from, in the order they are hashed. */
-export const NATIVE_SOURCES = ['oneLayer.h', 'oneLayer.c', 'tiles.h', 'tiles.c', 'team.h', 'team.c', 'binding.c'];
+export const NATIVE_SOURCES = ['oneLayer.h', 'oneLayer.c', 'vec.h', 'tiles.h', 'tiles.c', 'team.h', 'team.c', 'binding.c'];
 
 /** sha256 over the sources' names and contents. */
 export const sourceHash = () => {

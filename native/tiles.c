@@ -10,22 +10,8 @@
  */
 #include <string.h>
 #include "tiles.h"
+#include "vec.h"
 
-#if defined(__AVX512F__)
-#define VW 8
-#else
-#define VW 4
-#endif
-typedef double vd __attribute__((vector_size(VW * sizeof(double))));
-
-static inline vd vload(const double *p) { vd v; memcpy(&v, p, sizeof v); return v; }
-static inline void vstore(double *p, vd v) { memcpy(p, &v, sizeof v); }
-/* x in every lane: an initializer (no arithmetic, so -0 stays -0), which compilers turn into one broadcast. */
-#if VW == 8
-static inline vd vsplat(double x) { return (vd){ x, x, x, x, x, x, x, x }; }
-#else
-static inline vd vsplat(double x) { return (vd){ x, x, x, x }; }
-#endif
 
 /* Rows per tile. 5 rows x 2 vectors: 10 accumulators, 2 loaded vectors and a broadcast fit AVX2's 16 registers;
  * measured with bench/ceiling.c on an AMD EPYC (Zen 3), data in L1: 33 GFLOP/s with 4 rows, 46 with 5, 42-44 with
