@@ -1,6 +1,7 @@
 /**
  * Progress on stderr: a bar when stderr is a terminal (cli-progress); otherwise (logs, CI, batch jobs)
- * a plain line "label: value/total (pct%)" at most every 5 seconds.
+ * a plain line "label: value/total (pct%, elapsed s, ETA s)" at most every 5 seconds, the ETA from the
+ * rate since the first update (so a resumed sweep's cells done before do not count as speed).
  */
 import cliProgress from 'cli-progress';
 
@@ -13,13 +14,16 @@ export const progressBar = (total: number, label: string): Progress => {
   if (!process.stderr.isTTY) {
     let last = Date.now();
     const t0 = last;
+    let v0: number | undefined;
     const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
     return {
       update(v) {
+        v0 ??= v;
         const now = Date.now();
         if (now - last < 5000) return;
         last = now;
-        process.stderr.write(`${label}: ${fmt(v)}/${fmt(total)} (${((100 * v) / total).toFixed(0)}%, ${((now - t0) / 1000).toFixed(0)} s)\n`);
+        const eta = v > v0 ? `, ETA ${(((now - t0) / (v - v0)) * (total - v) / 1000).toFixed(0)} s` : '';
+        process.stderr.write(`${label}: ${fmt(v)}/${fmt(total)} (${((100 * v) / total).toFixed(0)}%, ${((now - t0) / 1000).toFixed(0)} s${eta})\n`);
       },
       stop: () => {},
     };
