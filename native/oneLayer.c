@@ -621,8 +621,9 @@ EganOneLayer *eganOneLayerCreate(const EganOneLayerInts *ints, double lambda, co
   k->E = doubles(p.d == 2 ? 0 : hb); k->Ad = doubles(p.d == 2 ? 0 : hb);
   k->WtP = doubles(p.d == 2 ? 0 : (size_t)p.d * p.H); k->WP = doubles(p.d == 2 ? 0 : (size_t)p.d * p.H);
   k->Hh = doubles(hb); k->S1 = doubles(hb); k->Del = doubles(hb);
-  const size_t rt = (size_t)(eganRowTile(0) > eganRowTile(1) ? eganRowTile(0) : eganRowTile(1));
-  const size_t tiles = ((size_t)p.H + rt - 1) / rt * rt * (size_t)p.block;
+  /* Row tiles of e and Del: H rounded up to whole tiles of either size (the larger tile need not round up more). */
+  const size_t r0 = (size_t)eganRowTile(0), r1 = (size_t)eganRowTile(1), h0 = ((size_t)p.H + r0 - 1) / r0 * r0, h1 = ((size_t)p.H + r1 - 1) / r1 * r1;
+  const size_t tiles = (h0 > h1 ? h0 : h1) * (size_t)p.block;
   k->EP = doubles(p.d == 2 ? 0 : tiles); k->DP = doubles(p.d == 2 ? 0 : tiles); k->VP = doubles(p.d == 2 ? 0 : db);
   k->xs = doubles(db); k->vs = doubles(db); k->gs = doubles(db);
   k->cs = doubles((size_t)p.block);
