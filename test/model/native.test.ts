@@ -53,6 +53,19 @@ describe('native kernel', () => {
       });
     }
 
+    // The tiled products of d != 2 (tiles.c): full blocks of 128 points, full panels of columns and the
+    // columns left over (d = 20), hidden sizes that leave rows past whole tiles of 5 and of 6 (11, 13).
+    for (const activation of ['relu', 'tanh'] as const) for (const hidden of [11, 13]) for (const kind of ['grad2-fake', 'grad2-real'] as const) {
+      it(`${activation}, d = 20, hidden ${hidden}, ${kind}, full blocks`, () => {
+        const m = model({
+          seed: 5, target: { kind: 'ring', samples: 140, dim: 20 }, particles: { n: 300, init: { kind: 'gaussian', std: 0.6 } },
+          critic: { kind: 'mlp', hidden: [hidden], activation }, kernel: { kind: 'two-point', g1: 1, g2: 0.4 }, regularizer: { kind, lambda: 0.6 },
+        });
+        const du = rhsAt(m);
+        const moved = m.u0.map((v, k) => v + 0.3 * du[k]);
+        expect(kernelMismatch(addon!, m, [m.u0, moved])).toBeUndefined();
+      });
+    }
   });
 
   it.skipIf(!addon)('the whole right-hand side (chunks, then finishRhs in C or the kernel in JavaScript) equals the JavaScript one bit for bit', () => {
