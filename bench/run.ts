@@ -12,7 +12,8 @@
  *     closed form, and its rhs calls against dopri5's.
  *  7. The high-dimensional kernel: one right-hand side at d = 784 (100 particles against the first 100
  *     MNIST digits), hidden [32] and [256], relu and tanh, native on one and two threads and the JavaScript
- *     kernel, in GFLOP/s against one core's FMA peak, beside the same right-hand side in numpy (OpenBLAS,
+ *     kernel, in GFLOP/s against one core's FMA peak and against the kernel's register tile on L1-resident data
+ *     built without and with FMA (bench/ceiling.c), beside the same right-hand side in numpy (OpenBLAS,
  *     bench/numpy_highd.py, checked equal first).
  *  8. Start-up: wall time of `egan --version`, `egan info`, `egan --help` as processes (the compiled bin),
  *     beside `node -e 0`, median of 15 runs each.
