@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nativeStatus } from '../../src/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -90,6 +91,9 @@ describe('the published package', () => {
     const info = sh(bin, ['info', '--json'], proj);
     expect(info.status, info.out).toBe(0);
     expect(JSON.parse(info.stdout).version).toBe(version);
+    // The kernel compiled from the tarball's own sources at install (a source missing from package.json's
+    // "files" would leave users on the JavaScript kernel without a word), wherever this checkout's compiled.
+    if (nativeStatus().available) expect(JSON.parse(info.stdout).native).toMatchObject({ inUse: true, verified: true });
 
     writeFileSync(join(proj, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true }, include: ['user.ts'] }));
     writeFileSync(join(proj, 'user.ts'), USER_TS);
