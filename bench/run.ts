@@ -306,7 +306,7 @@ if (run(7)) {
   };
   const unfused = ceiling('off'), fused = ceiling('fast');
   log(`tile ceiling: ${unfused?.toFixed(1)} GFLOP/s unfused, ${fused?.toFixed(1)} fused`);
-  const rows: { H: number; activation: string; ms: number; ms2: number; msJs: number; gflops: number; peakPct: number; np1: number | null; np2: number | null; npDiff: number | null }[] = [];
+  const rows: { H: number; activation: string; ms: number; ms2: number; msJs: number; gflops: number; flops: number; peakPct: number; np1: number | null; np2: number | null; npDiff: number | null }[] = [];
   for (const H of [32, 256]) for (const activation of ['relu', 'tanh'] as const) {
     const m = buildModel(cfg({ seed: 0, target: { kind: 'mnist', split: 'train', offset: 0, count: 100, normalize: 'mnist' }, particles: { n: 100, init: { kind: 'gaussian', mean: 0, std: 1 } },
       critic: { kind: 'mlp', hidden: [H], activation }, kernel: { kind: 'two-point', g1: 1, g2: 0.5 }, regularizer: { kind: 'grad2-fake', lambda: 1.25 }, weightDecay: 1e-4, solver: { method: 'rk4', h: 0.01 } }));
@@ -329,7 +329,7 @@ if (run(7)) {
       np1 = a.seconds * 1e3; np2 = b.seconds * 1e3; npDiff = a.maxRelDiff;
     }
     const gflops = flops / (ms * 1e6);
-    rows.push({ H, activation, ms, ms2, msJs, gflops, peakPct: (100 * gflops) / fmaPeak, np1, np2, npDiff });
+    rows.push({ H, activation, ms, ms2, msJs, gflops, flops, peakPct: (100 * gflops) / fmaPeak, np1, np2, npDiff });
     log(`d = 784 [${H}] ${activation}: ${ms.toFixed(2)} ms (1 thread), ${ms2.toFixed(2)} ms (2), JS ${msJs.toFixed(2)} ms, ${gflops.toFixed(1)} GFLOP/s; numpy ${np1?.toFixed(2)} / ${np2?.toFixed(2)} ms (diff ${npDiff?.toExponential(1)})`);
   }
   results.highDim = { rows, fmaPeakGflops: fmaPeak, mhz, flags, tileCeilingGflops: { unfused, fused } };
@@ -337,7 +337,6 @@ if (run(7)) {
   const at = (H: number) => rows.find((r) => r.H === H && r.activation === 'relu')!;
   const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
   const r32 = at(32), r256 = at(256);
-  const flops256 = r256.gflops * r256.ms * 1e6; // the [256] call's flops, as counted above
   md.push('## 7. High-dimensional kernel: d = 784 (100 particles, the first 100 MNIST digits)', '',
     `Machine: ${cpus()[0]?.model ?? '?'} (${flags}), ${mhz.toFixed(0)} MHz now; FMA peak of one core ${fmaPeak.toFixed(1)} GFLOP/s (${lanes} lanes x 2 FMA units x 2 flops). `
     + `wgan, grad2-fake lambda = 1.25, weight decay 1e-4, two-point kernel; flops per call 2 H d (5N + 2M). Kernel: ${ns.available ? 'native' : `JavaScript (native not usable: ${ns.reason})`}; `
@@ -350,7 +349,7 @@ if (run(7)) {
     + `>= 30% of the FMA peak at [256]: ${r256.peakPct.toFixed(0)}% (${verdict(r256.peakPct >= 30)}; the peak uses the clock /proc/cpuinfo reports, which a boosting core exceeds). `
     + `The native kernel keeps the JavaScript kernel's bits, so it may not fuse a multiply and an add, while numpy's BLAS does. What that costs on this core, measured `
     + `(bench/ceiling.c: the kernel's register tile on data in L1 cache): ${unfused === null || fused === null ? 'not measured (no C compiler)' : `${unfused.toFixed(1)} GFLOP/s unfused, ${fused.toFixed(1)} fused (${((100 * unfused) / fused).toFixed(0)}%); `
-    + `egan's [256] relu reaches ${((100 * r256.gflops) / unfused).toFixed(0)}% of the unfused ceiling${r256.np1 === null ? '' : `, numpy ${((100 * (flops256 / (r256.np1 * 1e6))) / fused).toFixed(0)}% of the fused one`}`}.`, '');
+    + `egan's [256] relu reaches ${((100 * r256.gflops) / unfused).toFixed(0)}% of the unfused ceiling${r256.np1 === null ? '' : `, numpy ${((100 * (r256.flops / (r256.np1 * 1e6))) / fused).toFixed(0)}% of the fused one`}`}.`, '');
 }
 
 // 8. Start-up of the compiled CLI

@@ -3,15 +3,14 @@
  * sum runs over l: per l, two vectors of R's row are loaded and each row's L entry is broadcast, so every output
  * lane receives its terms in the order l = 0, 1, ..., exactly as the scalar loop of the JavaScript kernel adds
  * them. R is read from packed panels (eganPackPanels) and, for the weight gradient, L from packed row tiles
- * (eganPackRows), so every operand streams contiguously. Vectors are GCC/Clang vector extensions of the widest the build targets (8 doubles with AVX-512, else
- * 4), so the same source compiles for AVX2 and AVX-512 machines (and to scalar code elsewhere); no multiply is
- * fused with an add (-ffp-contract=off). Rows that do not fill a tile take a narrower one (or zero padding),
+ * (eganPackRows), so every operand streams contiguously. The vectors (vec.h) are the widest the build targets, so
+ * the same source compiles for AVX2 and AVX-512 machines (and to scalar code elsewhere); no multiply is fused
+ * with an add (-ffp-contract=off). Rows that do not fill a tile take a narrower one (or zero padding),
  * columns that do not fill a panel a scalar loop, with the same order of terms.
  */
 #include <string.h>
 #include "tiles.h"
 #include "vec.h"
-
 
 /* Rows per tile. 5 rows x 2 vectors: 10 accumulators, 2 loaded vectors and a broadcast fit AVX2's 16 registers;
  * measured with bench/ceiling.c on an AMD EPYC (Zen 3), data in L1: 33 GFLOP/s with 4 rows, 46 with 5, 42-44 with
