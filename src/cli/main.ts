@@ -38,8 +38,10 @@ program.command('run')
   .option('--out <dir>', 'write trajectory (CSV, JSON), final state, metrics and the resolved config')
   .option('--threads <k>', 'threads for each right-hand side call (same numbers for any k; pays off for large N)', '1')
   .option('--on-crawl <what>', 'when an error-controlled solver crawls (relu kinks, stiffness): "warn" (go on) or "stop" (status crawl, exit 1)', 'warn')
+  .option('--resume', 'go on from the checkpoint an interrupted or killed run left in --out DIR (fixed-step rk4 or euler; same numbers as an uninterrupted run)')
+  .option('--checkpoint-every <s>', 'seconds of wall time between the checkpoints a fixed-step run writes into --out DIR', '60')
   .addHelpText('after', () => solverText)
-  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string; onCrawl?: string }) => import('./run.ts').then((m) => m.runCommand(file, opts))));
+  .action(act((file: string, opts: { json?: boolean; out?: string; threads?: string; onCrawl?: string; resume?: boolean; checkpointEvery?: string }) => import('./run.ts').then((m) => m.runCommand(file, opts))));
 
 program.command('damp')
   .description('linearize at the equilibrium and print the damping table')
@@ -80,10 +82,11 @@ program.command('sweep')
   .argument('<sweep>', 'sweep JSON file: { base, axes, rules?, seed?, seedMode?, tauEps? }')
   .option('--workers <k>', 'worker threads (default: the number of cores)')
   .option('--shard <i/n>', 'run only the i-th of n disjoint parts (cells with index % n = i - 1)')
-  .option('--resume', 'skip the cells already in DIR/results.jsonl')
+  .option('--resume', 'skip the cells already in DIR/results.jsonl; cells stopped on the way go on from their checkpoints')
   .option('--out <dir>', 'output folder', 'out/sweep')
   .option('--on-crawl <what>', 'a cell whose error-controlled solver crawls: "warn" (it runs on) or "stop" (recorded with status crawl at once)', 'warn')
-  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string }) => import('./sweep.ts').then((m) => m.sweepCommand(file, o))));
+  .option('--checkpoint-every <s>', 'seconds of wall time between the checkpoints of a running fixed-step cell (DIR/.egan-checkpoints)', '60')
+  .action(act((file: string, o: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string; checkpointEvery?: string }) => import('./sweep.ts').then((m) => m.sweepCommand(file, o))));
 
 program.command('merge')
   .description('join the results of sweep shards, checking for missing and duplicated cells')

@@ -12,7 +12,9 @@
  * 130 interrupted.
  */
 import { join } from 'node:path';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import { canCheckpoint, checkpointFor, readCheckpoint, CHECKPOINT_FILE, CHECKPOINT_SECONDS } from '../experiments/checkpoint.ts';
 import { estimateResources, formatBytes } from '../model/resources.ts';
 import type { Config } from '../model/config.ts';
 import { makePool, type RunOutcome } from '../experiments/pool.ts';
@@ -20,10 +22,18 @@ import { runJson } from '../experiments/run.ts';
 import { isPointCloud, metricsAt, MMD_MAX_POINTS, SLICED_PROJECTIONS } from '../experiments/metrics.ts';
 import { buildModel } from '../model/model.ts';
 import { FAILURE_HELP } from '../ode/failure.ts';
-import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, processAlive, toCsv, writeAtomic, writeJson } from './io.ts';
+import { EXIT, UsageError, loadConfig, prepareOutDir, parseInteger, parseNumber, processAlive, toCsv, writeAtomic, writeJson } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
 
-export interface RunCliOptions { json?: boolean; out?: string; threads?: string; onCrawl?: string }
+export interface RunCliOptions { json?: boolean; out?: string; threads?: string; onCrawl?: string; resume?: boolean; checkpointEvery?: string }
+
+/** --checkpoint-every: seconds > 0 (default CHECKPOINT_SECONDS). */
+export const parseCheckpointEvery = (s: string | undefined): number => {
+  if (s === undefined) return CHECKPOINT_SECONDS;
+  const v = parseNumber('--checkpoint-every', s);
+  if (!(v > 0)) throw new UsageError(`--checkpoint-every: got ${s}; expected a number of seconds > 0`);
+  return v;
+};
 
 /** The --on-crawl option: "warn" (default) or "stop". */
 export const parseOnCrawl = (v: string | undefined): 'warn' | 'stop' => {
@@ -52,6 +62,8 @@ export const humanRun = (r: RunOutcome, K: number): string => {
 /** The files a run writes into its --out folder (and `egan plot` adds run.svg). */
 export const RUN_FILES = ['config.resolved.json', 'result.json', 'final.json', 'metrics.json', 'metrics.csv', 'trajectory.json', 'trajectory.csv', 'run.svg'] as const;
 const PARTIAL = /^\.egan-partial-(\d+)$/;
+/** A checkpoint's temporary file (writeAtomic), left by a process killed while writing it. */
+const CHECKPOINT_TMP = new RegExp(`^${CHECKPOINT_FILE.replace('.', '\\.')}\\.tmp-(\\d+)$`);
 
 /**
  * Check a run's --out folder before solving: writable, and empty or holding a previous run's files (which this
@@ -60,10 +72,10 @@ const PARTIAL = /^\.egan-partial-(\d+)$/;
 export const prepareRunDir = (dir: string): string => {
   const abs = prepareOutDir(dir);
   for (const f of readdirSync(abs)) {
-    const m = PARTIAL.exec(f);
+    const m = PARTIAL.exec(f) ?? CHECKPOINT_TMP.exec(f);
     if (m && !processAlive(Number(m[1]))) rmSync(join(abs, f), { recursive: true, force: true });
   }
-  const others = readdirSync(abs).filter((f) => !(RUN_FILES as readonly string[]).includes(f) && !f.startsWith('.egan-'));
+  const others = readdirSync(abs).filter((f) => !(RUN_FILES as readonly string[]).includes(f) && f !== CHECKPOINT_FILE && !CHECKPOINT_TMP.test(f) && !f.startsWith('.egan-'));
   if (others.length) throw new UsageError(`--out ${dir}: holds files that are not an egan run's (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); expected an empty folder or a previous run's folder, whose files the new run replaces`);
   return abs;
 };
@@ -177,11 +189,37 @@ export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: read
   return toCsv(['t', ...cols], rows);
 };
 
+/**
+ * The checkpoint settings of `egan run --out DIR`: checkpoints in DIR/checkpoint.egan for a fixed-step solver;
+ * with --resume, the run goes on from the one there. Refuses --resume without --out, --resume with an
+ * error-controlled solver, a checkpoint of another config, and (without --resume) a folder holding an unfinished
+ * run's checkpoint, which starting over would throw away.
+ */
+export const runCheckpoint = (config: ReturnType<typeof loadConfig>, opts: RunCliOptions) => {
+  const every = parseCheckpointEvery(opts.checkpointEvery);
+  if (!opts.out) {
+    if (opts.resume) throw new UsageError('--resume: goes on from the checkpoint in the --out folder of the interrupted run; expected --out DIR');
+    return undefined;
+  }
+  const path = join(opts.out, CHECKPOINT_FILE);
+  if (opts.resume && !canCheckpoint(config)) throw new UsageError(`--resume: the solver ${config.solver.method} keeps no checkpoints (its step-size control and stages are not captured); expected a fixed-step solver, rk4 or euler`);
+  const found = readCheckpoint(path, config);
+  if (found && !opts.resume) {
+    const where = E.isRight(found) ? ` (t = ${found.right.t} of ${config.t1})` : '';
+    throw new UsageError(`--out ${opts.out}: holds the checkpoint of an unfinished run${where}, ${path}; pass --resume to go on from it, or delete it to start over`);
+  }
+  if (found && E.isLeft(found)) throw new UsageError(`--resume: ${path}: ${found.left}; expected the checkpoint of a run of this config (delete it to start over)`);
+  if (opts.resume && !found) process.stderr.write(`egan run: no checkpoint in ${opts.out}; starting at t = 0\n`);
+  if (found && E.isRight(found)) process.stderr.write(`egan run: going on from the checkpoint at t = ${found.right.t} (${found.right.stats.steps} steps done)\n`);
+  return checkpointFor(config, path, every, found && E.isRight(found) ? found.right : undefined);
+};
+
 export const runCommand = async (file: string, opts: RunCliOptions): Promise<number> => {
   const config = loadConfig(file);
   if (opts.out) { prepareRunDir(opts.out); checkOutputSize(opts.out, config); }
   const threads = opts.threads ? parseInteger('--threads', opts.threads, 1) : 1;
   const onCrawl = parseOnCrawl(opts.onCrawl);
+  const checkpoint = runCheckpoint(config, opts);
   const pool = makePool(1);
   const bar = progressBar(config.t1, 'egan run');
   let signalled = false;
@@ -189,7 +227,7 @@ export const runCommand = async (file: string, opts: RunCliOptions): Promise<num
   let r: RunOutcome;
   try {
     r = await pool.run(config, {
-      onProgress: (t) => bar.update(Math.min(t, config.t1)), threads, onCrawl,
+      onProgress: (t) => bar.update(Math.min(t, config.t1)), threads, onCrawl, ...(checkpoint ? { checkpoint } : {}),
       // Said for large clouds, whose metrics take seconds (MMD² on up to 4,096 points a side, 64 sorted projections).
       onMetrics: () => { if (config.particles.n + ('samples' in config.target ? config.target.samples : 0) > 20_000) process.stderr.write(`egan run: reached t1 = ${config.t1}; computing the metrics of ${config.particles.n} particles\n`); },
       // Said at once, not after the run: a crawl can take minutes to finish.
@@ -201,9 +239,15 @@ export const runCommand = async (file: string, opts: RunCliOptions): Promise<num
     await pool.close();
   }
   if (opts.out) writeRunOutput(opts.out, config, r);
+  // A finished run (or one that failed for good) needs its checkpoint no more; an interrupted one goes on from it.
+  if (checkpoint && r.status !== 'interrupted') rmSync(checkpoint.path, { force: true });
   if (opts.json) process.stdout.write(JSON.stringify(runJson(r)) + '\n');
   else process.stdout.write(humanRun(r, r.metrics ? Math.max(r.metrics.occupancy.length, 1) : 0) + '\n');
   if (opts.out) process.stderr.write(`wrote ${opts.out}/{result,final,metrics,trajectory}.json, metrics.csv, trajectory.csv, config.resolved.json\n`);
+  if (checkpoint && r.status === 'interrupted' && existsSync(checkpoint.path)) {
+    const c = readCheckpoint(checkpoint.path, config);
+    process.stderr.write(`egan run: checkpoint${c && E.isRight(c) ? ` at t = ${c.right.t}` : ''} in ${checkpoint.path}; \`egan run ${file} --out ${opts.out} --resume\` goes on from it\n`);
+  }
   if (r.status === 'success') return EXIT.ok;
   if (r.status === 'interrupted' || signalled) return EXIT.interrupted;
   return EXIT.solveFailure;

@@ -4,14 +4,18 @@
  *
  * Each finished cell is appended to DIR/results.jsonl as one line, flushed at
  * once (appendFileSync); cells stopped by SIGINT/SIGTERM are not recorded, so
- * `--resume` redoes exactly them. A cell whose solve fails is recorded with
+ * `--resume` redoes exactly them, each fixed-step cell (rk4, euler) going on from the checkpoint it writes
+ * into DIR/.egan-checkpoints every --checkpoint-every seconds and when interrupted (experiments/checkpoint.ts:
+ * the same numbers as an uninterrupted cell; a sweep killed outright loses at most that much of each running
+ * cell). A cell whose solve fails is recorded with
  * its failure status and the sweep goes on; so is a cell whose worker dies
  * (status "crashed", with the cause; the pool starts a new worker), which
  * `--resume` redoes. At the end (also after an
  * interruption) DIR/cells.csv holds cells x observables and DIR/summary.json
  * says whether the sweep is complete.
  */
-import { appendFileSync, closeSync, existsSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { checkpointFor, readCheckpoint, type RunCheckpoint } from '../experiments/checkpoint.ts';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { resolveDataPaths } from '../model/config.ts';
@@ -20,7 +24,13 @@ import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell,
 import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
 import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseWorkers, prepareOutDir, processAlive } from './io.ts';
 import { onInterrupt, progressBar } from './progress.ts';
-import { parseOnCrawl } from './run.ts';
+import { parseCheckpointEvery, parseOnCrawl } from './run.ts';
+
+/** Where a sweep keeps the checkpoints of its running fixed-step cells (one file per cell key, removed when the cell is recorded). */
+export const CHECKPOINT_DIR = '.egan-checkpoints';
+const cellCheckpoints = (dir: string): string[] => {
+  try { return readdirSync(join(dir, CHECKPOINT_DIR)).filter((f) => f.endsWith('.egan')); } catch { return []; }
+};
 
 /**
  * An output folder belongs to one sweep process at a time: DIR/.egan-sweep.lock holds the pid of the sweep
@@ -88,8 +98,9 @@ export const writeAggregate = (dir: string, spec: SweepSpec, lines: readonly Res
   writeJson(dir, 'summary.json', { cells: lines.length, ...extra });
 };
 
-export const sweepCommand = async (file: string, opts: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string }): Promise<number> => {
+export const sweepCommand = async (file: string, opts: { workers?: string; shard?: string; resume?: boolean; out?: string; onCrawl?: string; checkpointEvery?: string }): Promise<number> => {
   const onCrawl = parseOnCrawl(opts.onCrawl);
+  const every = parseCheckpointEvery(opts.checkpointEvery);
   const { spec, cells: all } = loadSweep(file);
   const workers = parseWorkers(opts.workers);
   const [si, sn] = opts.shard ? parseShard(opts.shard) : [1, 1];
@@ -100,13 +111,15 @@ export const sweepCommand = async (file: string, opts: { workers?: string; shard
   const unlock = lockSweepDir(dir);
   try {
     if (existsSync(resultsPath) && !opts.resume) throw new UsageError(`${resultsPath} exists: pass --resume to continue that sweep, or choose another --out`);
-    return await runSweep(file, dir, resultsPath, spec, all, si, sn, workers, onCrawl);
+    const ck = cellCheckpoints(dir).length;
+    if (ck > 0 && !opts.resume) throw new UsageError(`--out ${dir}: holds the checkpoints of ${ck} unfinished cell(s) (${join(dir, CHECKPOINT_DIR)}): pass --resume to go on from them, or choose another --out`);
+    return await runSweep(file, dir, resultsPath, spec, all, si, sn, workers, onCrawl, every);
   } finally {
     unlock();
   }
 };
 
-const runSweep = async (file: string, dir: string, resultsPath: string, spec: SweepSpec, all: Cell[], si: number, sn: number, workers: number, onCrawl: 'warn' | 'stop'): Promise<number> => {
+const runSweep = async (file: string, dir: string, resultsPath: string, spec: SweepSpec, all: Cell[], si: number, sn: number, workers: number, onCrawl: 'warn' | 'stop', every: number): Promise<number> => {
   const cells = shardCells(all, si, sn);
   const prior = readResults(resultsPath);
   // Lines of another sweep (keys that are no cell of this one) mean the folder is another sweep's: refuse rather
@@ -138,7 +151,20 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   const done = new Set(prior.lines.map((l) => l.key));
   const todo = cells.filter((c) => !done.has(c.key));
   writeJson(dir, 'sweep.resolved.json', spec);
-  process.stderr.write(`egan sweep: ${all.length} cells${sn > 1 ? `, shard ${si}/${sn}: ${cells.length}` : ''}; ${cells.length - todo.length} already done, ${todo.length} to run on ${workers} worker(s)\n`);
+  // Checkpoints: those of recorded cells are stale (a sweep killed between recording a cell and removing its
+  // checkpoint); the others continue their cells.
+  const ckPath = (c: Cell) => join(dir, CHECKPOINT_DIR, `${c.key}.egan`);
+  for (const f of cellCheckpoints(dir)) if (done.has(f.slice(0, -'.egan'.length))) rmSync(join(dir, CHECKPOINT_DIR, f), { force: true });
+  const checkpoints = new Map<string, RunCheckpoint>();
+  let resumed = 0;
+  for (const c of todo) {
+    const found = readCheckpoint(ckPath(c), c.config);
+    if (found && E.isLeft(found)) { process.stderr.write(`egan sweep: cell ${c.index}'s checkpoint ${ckPath(c)} cannot be used (${found.left}); the cell starts over\n`); rmSync(ckPath(c), { force: true }); }
+    const ck = checkpointFor(c.config, ckPath(c), every, found && E.isRight(found) ? found.right : undefined);
+    if (ck) checkpoints.set(c.key, ck);
+    if (ck?.resume) resumed++;
+  }
+  process.stderr.write(`egan sweep: ${all.length} cells${sn > 1 ? `, shard ${si}/${sn}: ${cells.length}` : ''}; ${cells.length - todo.length} already done, ${todo.length} to run on ${workers} worker(s)${resumed ? ` (${resumed} going on from their checkpoints)` : ''}\n`);
   const pool = makePool(Math.min(workers, Math.max(1, todo.length)));
   const bar = progressBar(cells.length, 'egan sweep');
   let finished = cells.length - todo.length;
@@ -149,18 +175,20 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   const lines = prior.lines.filter((l) => shardKeys.has(l.key));
   let failures = 0;
   try {
-    const record = (line: ResultLine) => {
+    const record = (line: ResultLine, cell: Cell) => {
       appendFileSync(resultsPath, JSON.stringify(line) + '\n');
+      // A crashed cell is redone by --resume and may go on from its checkpoint; a recorded outcome needs it no more.
+      if (line.status !== CRASHED) rmSync(ckPath(cell), { force: true });
       lines.push(line);
       if (line.status !== 'success') failures++;
       bar.update(++finished);
     };
-    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl }).then(
-      (r) => { if (r.status !== 'interrupted' && !interrupted) record(resultLine(cell, r)); },
+    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl, ...(checkpoints.has(cell.key) ? { checkpoint: checkpoints.get(cell.key)! } : {}) }).then(
+      (r) => { if (r.status !== 'interrupted' && !interrupted) record(resultLine(cell, r), cell); },
       (e: unknown) => {
         // The cell's worker died or threw: record it and go on (the pool has replaced the worker).
         if (!(e instanceof WorkerCrash)) throw e;
-        if (!interrupted) record(crashLine(cell, e));
+        if (!interrupted) record(crashLine(cell, e), cell);
       },
     )));
   } finally {

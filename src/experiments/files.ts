@@ -5,7 +5,7 @@
 import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const writeAtomic = (path: string, data: string): void => {
+export const writeAtomic = (path: string, data: string | Uint8Array): void => {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, data);

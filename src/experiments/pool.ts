@@ -15,6 +15,7 @@ import { siblingModule, startWorker } from '../runtime/workers.ts';
 import type { Config } from '../model/config.ts';
 import type { RunFailure, RunResult, RunWarning, TauEpsSpec } from './run.ts';
 import { WorkerCrash } from './crash.ts';
+import type { RunCheckpoint } from './checkpoint.ts';
 
 export type RunOutcome = RunResult | RunFailure;
 
@@ -38,6 +39,8 @@ export interface PoolRunOptions {
   readonly threads?: number;
   /** "stop" ends a crawling solve at once with status "crawl" (ode/options.ts); default "warn". */
   readonly onCrawl?: 'warn' | 'stop';
+  /** Write checkpoints to a file as the run goes, and go on from one (experiments/checkpoint.ts). */
+  readonly checkpoint?: RunCheckpoint;
 }
 
 export interface Pool {
@@ -68,7 +71,7 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
       const id = nextId++;
       pending.set(id, { ...job, worker: w });
       const o = job.options;
-      w.postMessage({ id, config: job.config, flag, tauEps: o.tauEps, threads: o.threads, onCrawl: o.onCrawl });
+      w.postMessage({ id, config: job.config, flag, tauEps: o.tauEps, threads: o.threads, onCrawl: o.onCrawl, checkpoint: o.checkpoint });
     }
   };
 

@@ -3,7 +3,7 @@
  * synchronous, so interruption comes through a shared flag (Int32Array on a
  * SharedArrayBuffer) that the solver reads once per step: the main thread
  * sets it on SIGINT/SIGTERM and the worker returns the partial result.
- * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs?, tauEps?, threads? }
+ * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs?, tauEps?, threads?, onCrawl?, checkpoint? }
  * Messages out: { id, progress: t } and { id, warning } ... then { id, result } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
@@ -12,6 +12,7 @@ import { threadModel } from '../model/threadedRhs.ts';
 import type { Config } from '../model/config.ts';
 import { runModel, type TauEpsSpec } from './run.ts';
 import * as E from 'fp-ts/lib/Either.js';
+import { checkpointWriter, type RunCheckpoint } from './checkpoint.ts';
 
 export interface RunRequest {
   readonly id: number;
@@ -22,6 +23,8 @@ export interface RunRequest {
   /** Threads for the right-hand side (default 1). */
   readonly threads?: number;
   readonly onCrawl?: 'warn' | 'stop';
+  /** Write checkpoints (and go on from one): experiments/checkpoint.ts. */
+  readonly checkpoint?: RunCheckpoint;
 }
 
 if (parentPort) {
@@ -40,7 +43,10 @@ if (parentPort) {
         r = runModel(model, {
           signal,
           ...(req.tauEps ? { tauEps: req.tauEps } : {}),
-          solve: { onCrawl: req.onCrawl ?? 'warn', onWarning: (warning) => port.postMessage({ id: req.id, warning }) },
+          solve: {
+            onCrawl: req.onCrawl ?? 'warn', onWarning: (warning) => port.postMessage({ id: req.id, warning }),
+            ...(req.checkpoint ? { checkpoint: checkpointWriter(req.checkpoint), ...(req.checkpoint.resume ? { resume: req.checkpoint.resume } : {}) } : {}),
+          },
           onMetrics: () => port.postMessage({ id: req.id, metrics: true }),
           onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
         });

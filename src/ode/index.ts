@@ -15,6 +15,7 @@ export type { SolveOptions, SaveAt, EventSpec, EventDirection } from './options.
 export type { Solution, SolveStats, EventHit, Warning, SolveWarningCode } from './solution.ts';
 export { FAILURE_HELP, type SolveFailure, type SolveFailureCode } from './failure.ts';
 export { solve } from './solve.ts';
+export { encodeCheckpoint, decodeCheckpoint, checkpointMismatch, CHECKPOINT_MAGIC, type SolveCheckpoint, type CheckpointOptions, type RecorderState } from './checkpoint.ts';
 export { dopri5, dop853, odex, rodas4, ndf, bdf, ndfKrylov, auto, rkc, rkcFixed, rk4, euler } from './solvers/index.ts';
 export {
   defineSolver, explicitStepper, registerSolver, solverEntries, solverEntry, solverFromConfig, solverConfig,

@@ -4,6 +4,7 @@
  * tolerances or step are the solver value (solver.ts).
  */
 import type { SolveStats, SolveWarningCode, Warning } from './solution.ts';
+import type { CheckpointOptions, SolveCheckpoint } from './checkpoint.ts';
 
 /** Which times to save. `steps` saves every accepted step's end point. */
 export type SaveAt =
@@ -49,6 +50,10 @@ export interface SolveOptions {
   readonly onCrawl?: 'warn' | 'stop';
   /** Called as soon as a warning arises during the solve (today: "crawl"), not only at the end. */
   readonly onWarning?: (w: Warning<SolveWarningCode>, stats: Readonly<SolveStats>) => void;
+  /** Save checkpoints along the way and when interrupted (fixed-step methods rk4 and euler; checkpoint.ts). */
+  readonly checkpoint?: CheckpointOptions;
+  /** Go on from a checkpoint of this same solve: the result equals the uninterrupted solve's, bit for bit. */
+  readonly resume?: SolveCheckpoint;
 }
 
 /**

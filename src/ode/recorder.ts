@@ -8,6 +8,7 @@ import type { EventSpec, SaveAt } from './options.ts';
 import type { DenseSegment } from './stepper.ts';
 import type { EventHit } from './solution.ts';
 import { locateCrossings, type Crossing } from './events.ts';
+import type { RecorderState } from './checkpoint.ts';
 
 export interface StepView {
   readonly tA: number;
@@ -24,6 +25,8 @@ export interface Recorder {
   readonly segments: DenseSegment[];
   /** Handle one accepted step; returns the terminal crossing if one stops the solve. */
   step(view: StepView): { t: number; u: Float64Array } | undefined;
+  /** What it has kept so far, for a checkpoint (checkpoint.ts); the arrays are copies or never written again. */
+  snapshot(): RecorderState;
 }
 
 /** The save times of a SaveAt spec on [t0, t1] (undefined for `steps`). */
@@ -48,6 +51,8 @@ export const makeRecorder = (
   saveAt: SaveAt | undefined,
   events: readonly EventSpec[],
   dense: boolean,
+  /** Go on from a checkpoint's recorder state instead of starting at (t0, u0). */
+  from?: RecorderState,
 ): Recorder => {
   const dir = t1 >= t0 ? 1 : -1;
   const times = saveTimes(saveAt, t0, t1);
@@ -57,9 +62,14 @@ export const makeRecorder = (
   const segments: DenseSegment[] = [];
   let next = 0;
   const scratch = new Float64Array(n);
-  const gPrev = events.map((e) => e.g(t0, u0));
+  const gPrev = from ? from.gPrev.slice() : events.map((e) => e.g(t0, u0));
 
-  if (times === undefined) { ts.push(t0); us.push(u0.slice()); }
+  if (from) {
+    for (let k = 0; k < from.t.length; k++) { ts.push(from.t[k]); us.push(from.u[k]); }
+    for (const e of from.events) hits.push(e);
+    next = from.next;
+  }
+  else if (times === undefined) { ts.push(t0); us.push(u0.slice()); }
   else while (next < times.length && dir * (times[next] - t0) <= 0) {
     if (times[next] === t0) { ts.push(t0); us.push(u0.slice()); }
     next++;
@@ -87,6 +97,7 @@ export const makeRecorder = (
     u: us,
     events: hits,
     segments,
+    snapshot: () => ({ t: ts.slice(), u: us.slice(), events: hits.slice(), gPrev: gPrev.slice(), next }),
     step(view) {
       if (dense && view.segment) segments.push(view.segment());
       let terminal: Crossing | undefined;

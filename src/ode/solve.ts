@@ -23,6 +23,7 @@ import { makeRecorder } from './recorder.ts';
 import { makeStiffnessMonitor, observeStiffness } from './stiffness.ts';
 import type { Solver } from './solver.ts';
 import { dopri5 } from './solvers/dopri5.ts';
+import { checkpointMismatch, type SolveCheckpoint } from './checkpoint.ts';
 
 /** What is wrong with the problem, the solver's settings or the options, or undefined. */
 export const validateProblem = (problem: OdeProblem, solver: Solver, options: SolveOptions = {}): string | undefined => {
@@ -48,6 +49,18 @@ export const validateProblem = (problem: OdeProblem, solver: Solver, options: So
     for (const t of sa.times) if (!(t >= lo && t <= hi)) return `saveAt time ${t} lies outside tspan [${t0}, ${t1}]`;
   }
   if (sa && 'n' in sa && !(sa.n >= 2)) return `saveAt.n = ${sa.n}; expected at least 2`;
+  const ck = options.checkpoint;
+  if (ck || options.resume) {
+    const use = ck ? 'checkpoints' : 'resume';
+    if (solver.adaptive || solver.integrate) return `${name}: ${use} need a fixed-step method whose steps carry no memory (rk4, euler); an error-controlled method's controller and stages are not captured`;
+    if (!solver.resumable) return `${name}: ${use} need a method whose steps carry no memory (rk4, euler); ${name}'s stepper keeps state between steps`;
+    if (options.dense) return `${use} do not keep dense output; expected dense: false`;
+  }
+  if (ck) {
+    if (ck.everySteps !== undefined && !(Number.isInteger(ck.everySteps) && ck.everySteps >= 1)) return `checkpoint.everySteps = ${ck.everySteps}; expected an integer >= 1`;
+    if (ck.everySeconds !== undefined && !(ck.everySeconds > 0)) return `checkpoint.everySeconds = ${ck.everySeconds}; expected a number > 0`;
+  }
+  if (options.resume) return checkpointMismatch(options.resume, { method: name, h: solver.h, t0, t1, n, saveAt: options.saveAt, events: options.events?.length ?? 0 });
   return undefined;
 };
 
@@ -66,7 +79,9 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
   const dense = options.dense === true;
   const events = options.events ?? [];
   const stats = emptyStats();
-  const rec = makeRecorder(n, t0, t1, u0, options.saveAt, events, dense);
+  const from = options.resume;
+  if (from) Object.assign(stats, from.stats, { switches: from.stats.switches.map((x) => ({ ...x })) });
+  const rec = makeRecorder(n, t0, t1, u0, options.saveAt, events, dense, from?.recorder);
   const fail = (code: Parameters<typeof failure>[0], message: string, t: number, u: Float64Array, extra: { h?: number; component?: number } = {}) =>
     E.left(failure(code, message, t, { ...extra, partial: buildSolution(method, rec, stats, t, u.slice(), false, dense, t0, u0) }));
 
@@ -77,11 +92,16 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
   const hmax = Math.min(solver.hmax ?? span, span);
   const stepper = solver.stepper(problem, n, { rtol, atol, stats });
   try {
-    stepper.init(t0, u0);
+    const ck = options.checkpoint;
+    const tStart = from ? from.t : t0;
+    const uStart = from ? from.u.slice() : u0;
+    stepper.init(tStart, uStart);
+    // The stats describe the solve as if it had not stopped: the call that re-derives f at a checkpoint is not counted.
+    if (from) stats.rhsEvals = from.stats.rhsEvals;
     const bad0 = firstNonFinite(stepper.f);
-    if (bad0 >= 0) return fail('nonFinite', `f(t0, u0)[${bad0}] is ${stepper.f[bad0]}`, t0, u0, { component: bad0 });
+    if (bad0 >= 0) return fail('nonFinite', `f(${from ? 't' : 't0'}, ${from ? 'u' : 'u0'})[${bad0}] is ${stepper.f[bad0]}${from ? ` at the checkpoint's t = ${tStart}` : ''}`, tStart, uStart, { component: bad0 });
 
-    let u = u0.slice();
+    let u = uStart.slice();
     let uNew = new Float64Array(n);
     let h: number;
     if (!stepper.adaptive) h = Math.min(solver.h!, span);
@@ -94,7 +114,10 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
     let order = stepper.errorOrder;
     let ctrl = makeController(order, stepper.piBeta ?? 0.04);
     let lastRejected = false;
-    let t = t0;
+    let t = tStart;
+    // Checkpoints (fixed-step methods only): the state after an accepted step, with everything recorded so far.
+    const snapshot = (): SolveCheckpoint => ({ method, h: solver.h!, t0, t1, saveAt: options.saveAt, t, u: u.slice(), stats: { ...stats, switches: stats.switches.map((x) => ({ ...x })) }, recorder: rec.snapshot() });
+    let nextCkAt = ck?.everySeconds !== undefined ? Date.now() + 1000 * ck.everySeconds : Infinity;
     let badComponent = -1;
     const monitor = makeStiffnessMonitor();
     const detect = options.detectStiffness !== false && solver.stiffnessTest;
@@ -107,7 +130,10 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
     };
 
     for (;;) {
-      if (options.signal?.aborted) return fail('interrupted', `interrupted at t = ${t}`, t, u);
+      if (options.signal?.aborted) {
+        if (ck && stats.accepted > (from?.stats.accepted ?? 0)) ck.save(snapshot(), 'interrupted');
+        return fail('interrupted', `interrupted at t = ${t}`, t, u);
+      }
       if (stats.steps >= maxSteps) return fail('maxSteps', `reached maxSteps = ${maxSteps} at t = ${t} (of ${t1})`, t, u, { h });
       const hmin = 16 * Number.EPSILON * Math.abs(t) + 1e-300;
       if (Math.abs(h) < hmin) {
@@ -157,6 +183,10 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
       const tmp = u; u = uNew; uNew = tmp;
       t = tNew;
       if (last) break;
+      if (ck && ((ck.everySteps !== undefined && stats.accepted % ck.everySteps === 0) || Date.now() >= nextCkAt)) {
+        ck.save(snapshot(), 'periodic');
+        if (ck.everySeconds !== undefined) nextCkAt = Date.now() + 1000 * ck.everySeconds;
+      }
       if (options.onProgress && stats.accepted % progressEvery === 0) options.onProgress(t);
       if (stepper.adaptive) {
         if (stepper.errorOrder !== order) { order = stepper.errorOrder; ctrl = makeController(order, stepper.piBeta ?? 0.04); }

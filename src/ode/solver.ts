@@ -70,6 +70,11 @@ export interface Solver {
   readonly maxSteps: number;
   /** Run Hairer's explicit stiffness test on this method's steps (dopri5, dop853). */
   readonly stiffnessTest: boolean;
+  /**
+   * True when its stepper carries nothing from one step to the next but f(t, u), which `init` recomputes: a solve
+   * can stop after any step and go on from (t, u) with the same numbers (checkpoints, checkpoint.ts). rk4, euler.
+   */
+  readonly resumable: boolean;
   /** The stepper for one solve of a problem with n components (its buffers are allocated here, once). */
   stepper(problem: OdeProblem, n: number, ctx: StepperContext): Stepper;
   /** A method with an integration loop of its own (the odex adapter) replaces solve's loop. */
@@ -89,6 +94,8 @@ export interface SolverDefinition {
   readonly name: string;
   readonly adaptive: boolean;
   readonly stiffnessTest?: boolean;
+  /** See Solver.resumable (default false). */
+  readonly resumable?: boolean;
   readonly stepper: (problem: OdeProblem, n: number, ctx: StepperContext) => Stepper;
   readonly integrate?: Solver['integrate'];
 }
@@ -112,6 +119,7 @@ export function defineSolver(def: SolverDefinition): (settings?: AdaptiveSetting
       ...(s.hmax !== undefined ? { hmax: s.hmax } : {}),
       maxSteps: s.maxSteps ?? (def.adaptive ? DEFAULT_MAX_STEPS : DEFAULT_FIXED_MAX_STEPS),
       stiffnessTest: def.stiffnessTest ?? false,
+      resumable: def.resumable ?? false,
       stepper: def.stepper,
       ...(def.integrate ? { integrate: def.integrate } : {}),
     };

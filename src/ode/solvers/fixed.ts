@@ -104,13 +104,13 @@ export const makeEuler = (rhs: Rhs, n: number, ctx: StepperContext): Stepper => 
  * @example
  * solve(problem, rk4({ h: 0.05 }));
  */
-export const rk4 = defineSolver({ name: 'rk4', adaptive: false, stepper: (p, n, ctx) => makeRk4(p.rhs, n, ctx) });
+export const rk4 = defineSolver({ name: 'rk4', adaptive: false, resumable: true, stepper: (p, n, ctx) => makeRk4(p.rhs, n, ctx) });
 /**
  * Forward Euler with a fixed step h: on the effective-GAN flow, exactly simultaneous gradient descent with
  * learning rates etaG h and etaD h.
  * @example
  * solve(problem, euler({ h: 0.01 }));
  */
-export const euler = defineSolver({ name: 'euler', adaptive: false, stepper: (p, n, ctx) => makeEuler(p.rhs, n, ctx) });
+export const euler = defineSolver({ name: 'euler', adaptive: false, resumable: true, stepper: (p, n, ctx) => makeEuler(p.rhs, n, ctx) });
 registerSolver({ name: 'rk4', adaptive: false, description: 'classical Runge-Kutta 4 with a fixed step h', make: (s) => rk4({ ...s, h: s.h! }) });
 registerSolver({ name: 'euler', adaptive: false, description: 'forward Euler with a fixed step h (= simultaneous gradient descent)', make: (s) => euler({ ...s, h: s.h! }) });
