@@ -127,6 +127,8 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   const known = new Set(all.map((c) => c.key));
   const foreign = prior.lines.filter((l) => !known.has(l.key)).length;
   if (foreign > 0) throw new UsageError(`--out ${dir}: ${foreign} of the ${prior.lines.length} lines of ${resultsPath} are not cells of ${file}: the folder holds another sweep's results; expected the folder of this sweep (or a new one)`);
+  const foreignCk = cellCheckpoints(dir).filter((f) => !known.has(f.slice(0, -'.egan'.length))).length;
+  if (foreignCk > 0) throw new UsageError(`--out ${dir}: ${foreignCk} checkpoint(s) in ${join(dir, CHECKPOINT_DIR)} are not of cells of ${file}: the folder holds another sweep's unfinished cells; expected the folder of this sweep (or a new one)`);
   const crashed = prior.lines.filter((l) => l.status === CRASHED).length;
   if (crashed > 0) {
     process.stderr.write(`egan sweep: ${crashed} cell(s) in ${resultsPath} crashed their worker last time; they are redone\n`);

@@ -106,4 +106,15 @@ describe('egan sweep --resume with cells stopped midway', () => {
     expect(lines(out)).toEqual(lines(ref));
     expect(readdirSync(ckDir)).toEqual([]);
   });
+
+  it('refuses to resume a folder holding another sweep\'s cell checkpoints', async () => {
+    const spec = write('sweepA.json', { seed: 1, base: { ...base, t1: 120 }, axes: [{ path: 'kernel.g2', values: [0.1] }] });
+    const other = write('sweepB.json', { seed: 1, base: { ...base, t1: 120 }, axes: [{ path: 'kernel.g2', values: [0.2] }] });
+    const out = join(dir, 'sforeign');
+    const ckDir = join(out, '.egan-checkpoints');
+    await stopWhen(['sweep', spec, '--workers', '1', '--out', out, '--checkpoint-every', '0.2'], () => existsSync(ckDir) && readdirSync(ckDir).some((f) => f.endsWith('.egan')), 'SIGKILL');
+    const r = egan(['sweep', other, '--workers', '1', '--out', out, '--resume']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/1 checkpoint\(s\) in .*\.egan-checkpoints are not of cells of .*sweepB\.json: the folder holds another sweep's unfinished cells/);
+  });
 });
