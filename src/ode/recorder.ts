@@ -25,7 +25,7 @@ export interface Recorder {
   readonly segments: DenseSegment[];
   /** Handle one accepted step; returns the terminal crossing if one stops the solve. */
   step(view: StepView): { t: number; u: Float64Array } | undefined;
-  /** What it has kept so far, for a checkpoint (checkpoint.ts); the arrays are copies or never written again. */
+  /** A copy of what it has kept so far, for a checkpoint (checkpoint.ts). */
   snapshot(): RecorderState;
 }
 
@@ -97,7 +97,7 @@ export const makeRecorder = (
     u: us,
     events: hits,
     segments,
-    snapshot: () => ({ t: ts.slice(), u: us.slice(), events: hits.slice(), gPrev: gPrev.slice(), next }),
+    snapshot: () => ({ t: ts.slice(), u: us.map((x) => x.slice()), events: hits.map((e) => ({ ...e, u: e.u.slice() })), gPrev: gPrev.slice(), next }),
     step(view) {
       if (dense && view.segment) segments.push(view.segment());
       let terminal: Crossing | undefined;
