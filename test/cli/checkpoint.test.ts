@@ -5,7 +5,7 @@
  * with one line naming what to do.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan, eganAsync } from '../helpers/cli.ts';
@@ -105,6 +105,19 @@ describe('egan sweep --resume with cells stopped midway', () => {
     expect(res.stderr).toMatch(/\(1 going on from their checkpoints\)/);
     expect(lines(out)).toEqual(lines(ref));
     expect(readdirSync(ckDir)).toEqual([]);
+  });
+
+  it('a cell whose checkpoint is unreadable starts over, said so, to the same line', () => {
+    const spec = join(dir, 'sweep.json');
+    const ref = readFileSync(join(dir, 'sref', 'results.jsonl'), 'utf8').trim().split('\n').sort();
+    const key = JSON.parse(ref[0]).key as string;
+    const out = join(dir, 'scorrupt');
+    mkdirSync(join(out, '.egan-checkpoints'), { recursive: true });
+    writeFileSync(join(out, '.egan-checkpoints', `${key}.egan`), 'EGANCKPT but cut short');
+    const r = egan(['sweep', spec, '--workers', '1', '--out', out, '--resume']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`cell \\d's checkpoint .*${key}\\.egan cannot be used \\(checkpoint format version \\d+; this egan reads version 1\\); the cell starts over`));
+    expect(readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').sort()).toEqual(ref);
   });
 
   it('refuses to resume a folder holding another sweep\'s cell checkpoints', async () => {
