@@ -15,7 +15,7 @@ export const progressBar = (total: number, label: string): Progress => {
     let last = Date.now();
     const t0 = last;
     let v0: number | undefined;
-    const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
+    const fmt = (v: number) => String(Number(v.toPrecision(4))); // 4 significant digits, no trailing zeros or exponent
     return {
       update(v) {
         v0 ??= v;
@@ -33,7 +33,29 @@ export const progressBar = (total: number, label: string): Progress => {
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (v, p) => bar.update(v, p), stop: () => bar.stop() };
+  // Fractional values (a sweep's running cells) are shown to two decimals.
+  return { update: (v, p) => bar.update(Math.round(v * 100) / 100, p), stop: () => bar.stop() };
+};
+
+/**
+ * A sweep's progress in cells, counting the running ones by the fraction of their time span done: finished
+ * cells plus, for each running (or resumed) cell, t / t1. Cells of an hour then show progress (and an ETA)
+ * while they run, instead of nothing until they end.
+ * @example
+ * const p = cellProgress(3);   // 3 cells done before
+ * p.set('a', 0.25); p.value(); // 3.25
+ * p.finish('a'); p.value();    // 4
+ */
+export const cellProgress = (finished: number) => {
+  const running = new Map<string, number>();
+  let done = finished;
+  return {
+    /** Cell `key` has done this fraction of its span (0 to 1). */
+    set(key: string, fraction: number) { running.set(key, Math.min(1, Math.max(0, fraction))); },
+    /** Cell `key` is recorded: one more whole cell. */
+    finish(key: string) { running.delete(key); done++; },
+    value(): number { let v = done; for (const f of running.values()) v += f; return v; },
+  };
 };
 
 /** Install SIGINT/SIGTERM handlers that call `onSignal` once; returns a function removing them. */

@@ -23,7 +23,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { aggregate, expandSweep, parseSweep, readResults, shardCells, type Cell, type ResultLine, type SweepSpec } from '../experiments/sweep.ts';
 import { makePool, WorkerCrash, type RunOutcome } from '../experiments/pool.ts';
 import { EXIT, UsageError, readJsonFile, toCsv, writeAtomic, writeJson, parseWorkers, prepareOutDir, processAlive } from './io.ts';
-import { onInterrupt, progressBar } from './progress.ts';
+import { cellProgress, onInterrupt, progressBar } from './progress.ts';
 import { parseCheckpointEvery, parseOnCrawl } from './run.ts';
 
 /** Where a sweep keeps the checkpoints of its running fixed-step cells (one file per cell key, removed when the cell is recorded). */
@@ -169,8 +169,10 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   process.stderr.write(`egan sweep: ${all.length} cells${sn > 1 ? `, shard ${si}/${sn}: ${cells.length}` : ''}; ${cells.length - todo.length} already done, ${todo.length} to run on ${workers} worker(s)${resumed ? ` (${resumed} going on from their checkpoints)` : ''}\n`);
   const pool = makePool(Math.min(workers, Math.max(1, todo.length)));
   const bar = progressBar(cells.length, 'egan sweep');
-  let finished = cells.length - todo.length;
-  bar.update(finished);
+  // Progress counts the running cells by their time reached (a resumed one from its checkpoint's time on).
+  const progress = cellProgress(cells.length - todo.length);
+  for (const c of todo) { const r = checkpoints.get(c.key)?.resume; if (r) progress.set(c.key, r.t / c.config.t1); }
+  bar.update(progress.value());
   let interrupted = false;
   const off = onInterrupt(() => { interrupted = true; pool.interrupt(); });
   const shardKeys = new Set(cells.map((c) => c.key));
@@ -183,9 +185,10 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
       if (line.status !== CRASHED) rmSync(ckPath(cell), { force: true });
       lines.push(line);
       if (line.status !== 'success') failures++;
-      bar.update(++finished);
+      progress.finish(cell.key);
+      bar.update(progress.value());
     };
-    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl, ...(checkpoints.has(cell.key) ? { checkpoint: checkpoints.get(cell.key)! } : {}) }).then(
+    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl, onProgress: (t) => { progress.set(cell.key, t / cell.config.t1); bar.update(progress.value()); }, ...(checkpoints.has(cell.key) ? { checkpoint: checkpoints.get(cell.key)! } : {}) }).then(
       (r) => { if (r.status !== 'interrupted' && !interrupted) record(resultLine(cell, r), cell); },
       (e: unknown) => {
         // The cell's worker died or threw: record it and go on (the pool has replaced the worker).
