@@ -188,7 +188,7 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
       progress.finish(cell.key);
       bar.update(progress.value());
     };
-    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl, onProgress: (t) => { progress.set(cell.key, t / cell.config.t1); bar.update(progress.value()); }, ...(checkpoints.has(cell.key) ? { checkpoint: checkpoints.get(cell.key)! } : {}) }).then(
+    await Promise.all(todo.map((cell) => pool.run(cell.config, { tauEps: spec.tauEps, onCrawl, onProgress: (t) => { progress.set(cell.key, t / cell.config.t1); bar.update(progress.value()); }, onWarning: (w) => { if (w.code === 'checkpoint') process.stderr.write(`\negan sweep: cell ${cell.index}: warning: ${w.message}\n`); }, ...(checkpoints.has(cell.key) ? { checkpoint: checkpoints.get(cell.key)! } : {}) }).then(
       (r) => { if (r.status !== 'interrupted' && !interrupted) record(resultLine(cell, r), cell); },
       (e: unknown) => {
         // The cell's worker died or threw: record it and go on (the pool has replaced the worker).

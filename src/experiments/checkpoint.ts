@@ -62,16 +62,27 @@ export const readCheckpoint = (path: string, config: Config): E.Either<string, S
 export const checkpointFor = (config: Config, path: string, everySeconds = CHECKPOINT_SECONDS, resume?: SolveCheckpoint): RunCheckpoint | undefined =>
   canCheckpoint(config) ? { path, key: configKey(config), everySeconds, ...(resume ? { resume } : {}) } : undefined;
 
-/** The solve options that write a run's checkpoints to its file (in the thread running the solve). */
-export const checkpointWriter = (ck: RunCheckpoint): CheckpointOptions => {
+/**
+ * The solve options that write a run's checkpoints to its file (in the thread running the solve). A write that
+ * fails (a full disk, a folder gone) does not stop the run: `onError` hears of the first such failure, with
+ * the cause, and the run goes on (later writes are tried again).
+ */
+export const checkpointWriter = (ck: RunCheckpoint, onError?: (message: string) => void): CheckpointOptions => {
   let lastWrite = Date.now();
   let lastCost = 0;
+  let failed = false;
   return {
     everySeconds: ck.everySeconds,
     save: (c, reason) => {
       const start = Date.now();
       if (reason === 'periodic' && start - lastWrite < lastCost / WRITE_SHARE) return;
-      writeAtomic(ck.path, encodeCheckpoint(c, { key: ck.key }));
+      try {
+        writeAtomic(ck.path, encodeCheckpoint(c, { key: ck.key }));
+      } catch (e) {
+        if (!failed) onError?.(`could not write the checkpoint ${ck.path} at t = ${c.t} (${(e as Error).message}); the run goes on, and a stop now would lose what it did since its last checkpoint`);
+        failed = true;
+        return;
+      }
       lastWrite = Date.now();
       lastCost = lastWrite - start;
     },

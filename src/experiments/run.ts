@@ -119,9 +119,10 @@ export const THETA_GROWTH_WARNING = 10;
  * Codes of a run's warnings: the solve's own ("stiffness", "rejectedSteps" are restated by the model as
  * the next two), "nonSmoothCrawl" (an adaptive solver crawled at relu kinks), "stiffFlow" (the flow turned
  * stiff under an explicit method), "criticGrowth" (|theta| grew over THETA_GROWTH_WARNING-fold),
- * "threads" (fewer threads than asked).
+ * "threads" (fewer threads than asked), "checkpoint" (a checkpoint file could not be written: given live only,
+ * the run goes on without it; experiments/checkpoint.ts).
  */
-export type RunWarningCode = 'nonSmoothCrawl' | 'stiffFlow' | 'criticGrowth' | 'threads' | 'stiffness' | 'rejectedSteps' | 'crawl';
+export type RunWarningCode = 'nonSmoothCrawl' | 'stiffFlow' | 'criticGrowth' | 'threads' | 'stiffness' | 'rejectedSteps' | 'crawl' | 'checkpoint';
 export type RunWarning = Warning<RunWarningCode>;
 
 /** The nonSmoothCrawl warning: a crawl whose cause is the critic's kinks, with the remedies. */

@@ -45,7 +45,7 @@ if (parentPort) {
           ...(req.tauEps ? { tauEps: req.tauEps } : {}),
           solve: {
             onCrawl: req.onCrawl ?? 'warn', onWarning: (warning) => port.postMessage({ id: req.id, warning }),
-            ...(req.checkpoint ? { checkpoint: checkpointWriter(req.checkpoint), ...(req.checkpoint.resume ? { resume: req.checkpoint.resume } : {}) } : {}),
+            ...(req.checkpoint ? { checkpoint: checkpointWriter(req.checkpoint, (message) => port.postMessage({ id: req.id, warning: { code: 'checkpoint', message } })), ...(req.checkpoint.resume ? { resume: req.checkpoint.resume } : {}) } : {}),
           },
           onMetrics: () => port.postMessage({ id: req.id, metrics: true }),
           onProgress: (t) => { const now = Date.now(); if (now - last >= every) { last = now; port.postMessage({ id: req.id, progress: t }); } },
