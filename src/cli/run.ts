@@ -222,6 +222,8 @@ export const runCommand = async (file: string, opts: RunCliOptions): Promise<num
   const checkpoint = runCheckpoint(config, opts);
   const pool = makePool(1);
   const bar = progressBar(config.t1, 'egan run');
+  // A resumed run starts at its checkpoint's time (the ETA counts only what this process does).
+  if (checkpoint?.resume) bar.update(checkpoint.resume.t);
   let signalled = false;
   const off = onInterrupt(() => { signalled = true; pool.interrupt(); });
   let r: RunOutcome;
