@@ -40,7 +40,7 @@ export interface RunCheckpoint {
 }
 
 /** True when the config's solver can checkpoint (a fixed-step method whose steps carry no memory: rk4, euler). */
-export const canCheckpoint = (config: Config): boolean => configSolver(config).resumable;
+export const canCheckpoint = (config: Config): boolean => configSolver(config).resumable === true;
 
 /**
  * The checkpoint at `path` for this config, or why it cannot be used (unreadable, truncated, another config's,

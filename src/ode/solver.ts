@@ -73,8 +73,9 @@ export interface Solver {
   /**
    * True when its stepper carries nothing from one step to the next but f(t, u), which `init` recomputes: a solve
    * can stop after any step and go on from (t, u) with the same numbers (checkpoints, checkpoint.ts). rk4, euler.
+   * Optional, false when absent (a solver value written by hand need not say).
    */
-  readonly resumable: boolean;
+  readonly resumable?: boolean;
   /** The stepper for one solve of a problem with n components (its buffers are allocated here, once). */
   stepper(problem: OdeProblem, n: number, ctx: StepperContext): Stepper;
   /** A method with an integration loop of its own (the odex adapter) replaces solve's loop. */
