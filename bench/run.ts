@@ -17,6 +17,8 @@
  *     bench/numpy_highd.py, checked equal first).
  *  8. Start-up: wall time of `egan --version`, `egan info`, `egan --help` as processes (the compiled bin),
  *     beside `node -e 0`, median of 15 runs each.
+ * 10. Checkpoints: writing and reading one for the MNIST models (d = 784, [32] with the sweep's one saved state,
+ *     [256] with a run's 21), against one rk4 step, and the share of a run they take at the default cadence.
  *  9. Stiff problems: the 64-particle wide-ring run and its default-ring twin, Robertson, van der Pol
  *     (mu = 1000) and the linear-critic right branch at lambda = 1e3, each by dopri5, rodas4, ndf, ndf-krylov and auto
  *     against SciPy RK45, BDF and LSODA (same problem, tolerances and initial state): time, rhs calls,
@@ -30,6 +32,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
+import { checkpointFor, checkpointWriter, readCheckpoint, CHECKPOINT_SECONDS, type SolveCheckpoint } from '../src/index.ts';
 import { parseConfig, buildModel, threadModel, solve, forwardJacobian, centralJacobian, jacobianWork, type OdeProblem, type Solution, jacobianAt, eigen, makePool, runModel, lambdaCritical, meanGapVector, nativeStatus, type ConfigInput, type Config, formatError, solverEntry } from '../src/index.ts';
 import { closedFormTau, LINEAR_BASE } from '../src/report/criticalDamping.ts';
 import { existsSync } from 'node:fs';
@@ -544,6 +547,41 @@ if (run(9)) {
   }
 }
 
+// 10. Checkpoints: what writing and reading one costs, against the rk4 steps between them
+if (run(10)) {
+  const md: string[] = (sections[10] = []);
+  const dir = mkdtempSync(join(tmpdir(), 'egan-bench-ckpt-'));
+  const rows: { label: string; n: number; saved: number; bytes: number; writeMs: number; readMs: number; stepMs: number; share: number }[] = [];
+  for (const [H, saved] of [[32, 1], [256, 21]] as const) {
+    const c = cfg({ seed: 0, target: { kind: 'mnist', split: 'train', offset: 0, count: 100, normalize: 'mnist' }, particles: { n: 100, init: { kind: 'gaussian', mean: 0, std: 1 } },
+      critic: { kind: 'mlp', hidden: [H], activation: 'relu' }, regularizer: { kind: 'grad2-fake', lambda: 1.25 }, weightDecay: 1e-4, t1: 1000, solver: { method: 'rk4', h: 0.035 }, saveAt: { n: 21 } });
+    const m = buildModel(c);
+    const du = new Float64Array(m.n);
+    const stepMs = 4 * timeWarm(() => m.rhs(0, m.u0, du));
+    // A checkpoint half way through a run: the state and `saved` saved states of its size.
+    const ck: SolveCheckpoint = {
+      method: 'rk4', h: 0.035, t0: 0, t1: 1000, saveAt: { n: 21 }, t: 500, u: m.u0.slice(),
+      stats: { rhsEvals: 57144, steps: 14286, accepted: 14286, rejected: 0, jacobians: 0, factorizations: 0, newtonIterations: 0, jacobianCost: 0, switches: [] },
+      recorder: { t: Array.from({ length: saved }, (_, k) => 50 * k), u: Array.from({ length: saved }, () => m.u0.slice()), events: [], gPrev: [], next: saved },
+    };
+    const spec = checkpointFor(c, join(dir, `h${H}.egan`))!;
+    const writer = checkpointWriter(spec);
+    const writeMs = timeCalls(() => writer.save(ck, 'interrupted'), 1000, 5);
+    const readMs = timeCalls(() => { readCheckpoint(spec.path, c); }, 1000, 5);
+    const bytes = readFileSync(spec.path).length;
+    const share = writeMs / (CHECKPOINT_SECONDS * 1000 + writeMs);
+    rows.push({ label: `[${H}]`, n: m.n, saved, bytes, writeMs, readMs, stepMs, share });
+    log(`checkpoint [${H}]: n ${m.n}, ${saved} saved, ${(bytes / 1e6).toFixed(1)} MB, write ${writeMs.toFixed(1)} ms, read ${readMs.toFixed(1)} ms, rk4 step ${stepMs.toFixed(2)} ms`);
+  }
+  results.checkpoints = rows;
+  const worst = Math.max(...rows.map((r) => r.share));
+  md.push('## 10. Checkpoints', '', `Machine: ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}. One checkpoint of the MNIST models (d = 784, 100 particles, relu) half way through a run: `
+    + 'encoded and written atomically (checkpointWriter), then read back and checked (readCheckpoint); the state and the saved states it carries (a sweep cell keeps one, `egan run` with saveAt.n = 21 up to 21).', '',
+    '| critic | state | saved states | file MB | write ms | read ms | rk4 step ms | write in rk4 steps | share of a run at one per ' + CHECKPOINT_SECONDS + ' s |', '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.label} | ${r.n.toLocaleString('en-US')} | ${r.saved} | ${(r.bytes / 1e6).toFixed(1)} | ${r.writeMs.toFixed(1)} | ${r.readMs.toFixed(1)} | ${r.stepMs.toFixed(2)} | ${(r.writeMs / r.stepMs).toFixed(1)} | ${(100 * r.share).toFixed(3)}% |`), '',
+    `Target: writing checkpoints takes at most 2% of a run (checkpointWriter spaces them further when a write is slow): ${(100 * worst).toFixed(3)}% at most here (${worst <= 0.02 ? 'met' : 'not met'}).`, '');
+}
+
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 // Merge the sections run now into the existing markdown (sections separated by their "## N." headings).
@@ -555,7 +593,8 @@ for (const [k, lines] of Object.entries(sections)) oldSections[Number(k)] = line
 // A partial run keeps the machine line of the run that measured the other sections (a section measured on
 // another machine says so in its own first line, as section 7 does).
 const oldMachine = /^Machine.*$/m.exec(old.split(/\n(?=## \d+\.)/)[0] ?? '')?.[0];
-if (oldMachine) header[2] = `${oldMachine.replace(/^Machine[^:]*:/, 'Machine (sections that name none):')} This run (sections ${Object.keys(sections).join(', ')}): ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}.`;
+// Only the latest partial run is named (earlier ones were appended here run after run, a line of 14 of them).
+if (oldMachine) header[2] = `${oldMachine.replace(/^Machine[^:]*:/, 'Machine (sections that name none):').replace(/ This run .*$/, '')} This run (sections ${Object.keys(sections).join(', ')}): ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}.`;
 const text = [...header, ...Object.keys(oldSections).map(Number).sort((a, b) => a - b).map((k) => oldSections[k] + '\n')].join('\n');
 writeFileSync(mdFile, text + '\n');
 process.stdout.write(text + '\n');
