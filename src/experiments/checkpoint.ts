@@ -39,12 +39,16 @@ export interface RunCheckpoint {
   readonly resume?: SolveCheckpoint;
 }
 
-/** True when the config's solver can checkpoint (a fixed-step method whose steps carry no memory: rk4, euler). */
+/**
+ * True when the config's solver can checkpoint (a fixed-step method whose steps carry no memory: rk4, euler).
+ * @example canCheckpoint(config)   // true for "solver": { "method": "rk4", "h": 0.01 }, false for dopri5
+ */
 export const canCheckpoint = (config: Config): boolean => configSolver(config).resumable === true;
 
 /**
  * The checkpoint at `path` for this config, or why it cannot be used (unreadable, truncated, another config's,
  * another solve's). Undefined when there is no file.
+ * @example readCheckpoint('out/run/checkpoint.egan', config)   // undefined, Right(checkpoint) or Left("it was written by another config ...")
  */
 export const readCheckpoint = (path: string, config: Config): E.Either<string, SolveCheckpoint> | undefined => {
   if (!existsSync(path)) return undefined;
@@ -58,7 +62,10 @@ export const readCheckpoint = (path: string, config: Config): E.Either<string, S
   return E.right(d.right.checkpoint);
 };
 
-/** The checkpoint settings of a run of this config writing to `path` (undefined when its solver cannot checkpoint). */
+/**
+ * The checkpoint settings of a run of this config writing to `path` (undefined when its solver cannot checkpoint).
+ * @example checkpointFor(config, 'out/run/checkpoint.egan', 60)   // { path, key, everySeconds: 60 } or undefined
+ */
 export const checkpointFor = (config: Config, path: string, everySeconds = CHECKPOINT_SECONDS, resume?: SolveCheckpoint): RunCheckpoint | undefined =>
   canCheckpoint(config) ? { path, key: configKey(config), everySeconds, ...(resume ? { resume } : {}) } : undefined;
 
@@ -66,6 +73,7 @@ export const checkpointFor = (config: Config, path: string, everySeconds = CHECK
  * The solve options that write a run's checkpoints to its file (in the thread running the solve). A write that
  * fails (a full disk, a folder gone) does not stop the run: `onError` hears of the first such failure, with
  * the cause, and the run goes on (later writes are tried again).
+ * @example solve(problem, rk4({ h }), { checkpoint: checkpointWriter(checkpointFor(config, path)!, console.error) })
  */
 export const checkpointWriter = (ck: RunCheckpoint, onError?: (message: string) => void): CheckpointOptions => {
   let lastWrite = Date.now();

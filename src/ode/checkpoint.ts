@@ -72,6 +72,9 @@ const sameSaveAt = (a: SaveAt | undefined, b: SaveAt | undefined): boolean => JS
 /**
  * Why a checkpoint cannot continue this solve, or undefined when it can: it must come from the same method and
  * step, time span, state size, saveAt and number of events, and lie inside the time span with a finite state.
+ * @example
+ * checkpointMismatch(c, { method: 'rk4', h: 0.02, t0: 0, t1: 20, n: 2, saveAt: undefined, events: 0 });
+ * // "the checkpoint is of another solve: step h = 0.01, this solve's is 0.02"
  */
 export const checkpointMismatch = (c: SolveCheckpoint, s: { method: string; h: number | undefined; t0: number; t1: number; n: number; saveAt: SaveAt | undefined; events: number }): string | undefined => {
   const what = 'the checkpoint is of another solve';
@@ -94,6 +97,8 @@ const VERSION = 1;
 /**
  * A checkpoint as bytes: the magic, a version and header length (uint32 LE each), a JSON header (padded to a
  * multiple of 8 bytes), then the doubles (little endian): u, the saved states, the events' states, gPrev.
+ * @example
+ * writeFileSync('run.ckpt', encodeCheckpoint(c, { note: 'mine' }));
  */
 export const encodeCheckpoint = (c: SolveCheckpoint, meta: unknown = null): Uint8Array => {
   const n = c.u.length;
@@ -127,7 +132,11 @@ interface Header {
   saved: number[]; next: number; events: { index: number; name?: string; t: number; direction: 1 | -1 }[]; g: number; meta: unknown;
 }
 
-/** The checkpoint and the caller's meta from bytes written by encodeCheckpoint, or what is wrong with them. */
+/**
+ * The checkpoint and the caller's meta from bytes written by encodeCheckpoint, or what is wrong with them.
+ * @example
+ * const d = decodeCheckpoint(readFileSync('run.ckpt'));   // Right({ checkpoint, meta: { note: 'mine' } }) or Left("truncated checkpoint: ...")
+ */
 export const decodeCheckpoint = (bytes: Uint8Array): E.Either<string, { checkpoint: SolveCheckpoint; meta: unknown }> => {
   if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC) return E.left(`not an egan checkpoint (its first bytes are not "${CHECKPOINT_MAGIC}")`);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
