@@ -192,8 +192,9 @@ export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: read
 /**
  * The checkpoint settings of `egan run --out DIR`: checkpoints in DIR/checkpoint.egan for a fixed-step solver;
  * with --resume, the run goes on from the one there. Refuses --resume without --out, --resume with an
- * error-controlled solver, a checkpoint of another config, and (without --resume) a folder holding an unfinished
- * run's checkpoint, which starting over would throw away.
+ * error-controlled solver or with a checkpoint of another config, and (without --resume) a folder holding the
+ * checkpoint of this config's unfinished run, which starting over would throw away; another config's checkpoint
+ * is replaced with the rest of that run's files, and said so.
  */
 export const runCheckpoint = (config: ReturnType<typeof loadConfig>, opts: RunCliOptions) => {
   const every = parseCheckpointEvery(opts.checkpointEvery);
@@ -203,10 +204,14 @@ export const runCheckpoint = (config: ReturnType<typeof loadConfig>, opts: RunCl
   }
   const path = join(opts.out, CHECKPOINT_FILE);
   if (opts.resume && !canCheckpoint(config)) throw new UsageError(`--resume: the solver ${config.solver.method} keeps no checkpoints (its step-size control and stages are not captured); expected a fixed-step solver, rk4 or euler`);
-  const found = readCheckpoint(path, config);
+  let found = readCheckpoint(path, config);
   if (found && !opts.resume) {
-    const where = E.isRight(found) ? ` (t = ${found.right.t} of ${config.t1})` : '';
-    throw new UsageError(`--out ${opts.out}: holds the checkpoint of an unfinished run${where}, ${path}; pass --resume to go on from it, or delete it to start over`);
+    // This config's unfinished run is not thrown away unasked; another config's checkpoint goes with the rest of
+    // that run's files, which this run replaces.
+    if (E.isRight(found)) throw new UsageError(`--out ${opts.out}: holds the checkpoint of an unfinished run of this config (t = ${found.right.t} of ${config.t1}), ${path}; pass --resume to go on from it, or delete it to start over`);
+    process.stderr.write(`egan run: removing ${path}, the checkpoint of another run (${found.left}): this run replaces that run's files\n`);
+    rmSync(path, { force: true });
+    found = undefined;
   }
   if (found && E.isLeft(found)) throw new UsageError(`--resume: ${path}: ${found.left}; expected the checkpoint of a run of this config (delete it to start over)`);
   if (opts.resume && !found) process.stderr.write(`egan run: no checkpoint in ${opts.out}; starting at t = 0\n`);

@@ -43,7 +43,7 @@ describe('egan run --resume', () => {
     // Without --resume, the checkpoint is not thrown away silently.
     const again = egan(['run', cfg, '--out', out]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/holds the checkpoint of an unfinished run \(t = [\d.]+ of 200\), .*checkpoint\.egan; pass --resume to go on from it, or delete it to start over/);
+    expect(again.stderr).toMatch(/holds the checkpoint of an unfinished run of this config \(t = [\d.]+ of 200\), .*checkpoint\.egan; pass --resume to go on from it, or delete it to start over/);
     const res = egan(['run', cfg, '--out', out, '--resume']);
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).toMatch(/going on from the checkpoint at t = [\d.]+ \(\d+ steps done\)/);
@@ -84,6 +84,11 @@ describe('egan run --resume', () => {
     const r = egan(['run', other, '--out', out, '--resume']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--resume: .*checkpoint\.egan: it was written by another config \(key [0-9a-f]{16}; this config's is [0-9a-f]{16}\); expected the checkpoint of a run of this config \(delete it to start over\)/);
+    // Without --resume, another config's run replaces that run's files, its checkpoint with them.
+    const fresh = egan(['run', other, '--out', out]);
+    expect(fresh.status, fresh.stderr).toBe(0);
+    expect(fresh.stderr).toMatch(/removing .*checkpoint\.egan, the checkpoint of another run \(it was written by another config .*\): this run replaces that run's files/);
+    expect(existsSync(join(out, 'checkpoint.egan'))).toBe(false);
   });
 });
 
