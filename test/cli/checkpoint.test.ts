@@ -12,8 +12,8 @@ import { egan, eganAsync } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-ckpt-'));
 const write = (name: string, v: unknown) => { const p = join(dir, name); writeFileSync(p, JSON.stringify(v)); return p; };
-// ~2-4 s of rk4 steps here: long enough to be stopped in the middle.
-const base = { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 200, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 21 } };
+// ~1-2 s of rk4 steps here: long enough to be stopped in the middle.
+const base = { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 100, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 21 } };
 const cfg = write('run.json', base);
 const FILES = ['final.json', 'result.json', 'metrics.csv', 'trajectory.csv', 'trajectory.json'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,7 +43,7 @@ describe('egan run --resume', () => {
     // Without --resume, the checkpoint is not thrown away silently.
     const again = egan(['run', cfg, '--out', out]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/holds the checkpoint of an unfinished run of this config \(t = [\d.]+ of 200\), .*checkpoint\.egan; pass --resume to go on from it, or delete it to start over/);
+    expect(again.stderr).toMatch(/holds the checkpoint of an unfinished run of this config \(t = [\d.]+ of 100\), .*checkpoint\.egan; pass --resume to go on from it, or delete it to start over/);
     const res = egan(['run', cfg, '--out', out, '--resume']);
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).toMatch(/going on from the checkpoint at t = [\d.]+ \(\d+ steps done\)/);
@@ -94,7 +94,7 @@ describe('egan run --resume', () => {
 
 describe('egan sweep --resume with cells stopped midway', () => {
   it('a sweep killed with SIGKILL mid-cell goes on from the cells\' checkpoints to the uninterrupted sweep\'s lines', async () => {
-    const spec = write('sweep.json', { seed: 1, base: { ...base, t1: 120 }, axes: [{ path: 'kernel.g2', values: [0, 0.5] }] });
+    const spec = write('sweep.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0, 0.5] }] });
     const lines = (d: string) => readFileSync(join(d, 'results.jsonl'), 'utf8').trim().split('\n').sort();
     const ref = join(dir, 'sref');
     expect(egan(['sweep', spec, '--workers', '1', '--out', ref]).status).toBe(0);
@@ -126,8 +126,8 @@ describe('egan sweep --resume with cells stopped midway', () => {
   });
 
   it('refuses to resume a folder holding another sweep\'s cell checkpoints', async () => {
-    const spec = write('sweepA.json', { seed: 1, base: { ...base, t1: 120 }, axes: [{ path: 'kernel.g2', values: [0.1] }] });
-    const other = write('sweepB.json', { seed: 1, base: { ...base, t1: 120 }, axes: [{ path: 'kernel.g2', values: [0.2] }] });
+    const spec = write('sweepA.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0.1] }] });
+    const other = write('sweepB.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0.2] }] });
     const out = join(dir, 'sforeign');
     const ckDir = join(out, '.egan-checkpoints');
     await stopWhen(['sweep', spec, '--workers', '1', '--out', out, '--checkpoint-every', '0.2'], () => existsSync(ckDir) && readdirSync(ckDir).some((f) => f.endsWith('.egan')), 'SIGKILL');
