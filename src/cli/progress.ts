@@ -15,7 +15,7 @@ export const progressBar = (total: number, label: string): Progress => {
     let last = Date.now();
     const t0 = last;
     let v0: number | undefined;
-    const fmt = (v: number) => String(Number(v.toPrecision(4))); // 4 significant digits, no trailing zeros or exponent
+    const fmt = (v: number) => String(Number(v.toPrecision(4))); // 4 significant digits, no trailing zeros
     return {
       update(v) {
         v0 ??= v;
