@@ -28,8 +28,9 @@ import { parseCheckpointEvery, parseOnCrawl } from './run.ts';
 
 /** Where a sweep keeps the checkpoints of its running fixed-step cells (one file per cell key, removed when the cell is recorded). */
 export const CHECKPOINT_DIR = '.egan-checkpoints';
+/** The keys of the cells whose checkpoints are in the folder (their files are KEY.egan). */
 const cellCheckpoints = (dir: string): string[] => {
-  try { return readdirSync(join(dir, CHECKPOINT_DIR)).filter((f) => f.endsWith('.egan')); } catch { return []; }
+  try { return readdirSync(join(dir, CHECKPOINT_DIR)).filter((f) => f.endsWith('.egan')).map((f) => f.slice(0, -'.egan'.length)); } catch { return []; }
 };
 
 /**
@@ -127,7 +128,7 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   const known = new Set(all.map((c) => c.key));
   const foreign = prior.lines.filter((l) => !known.has(l.key)).length;
   if (foreign > 0) throw new UsageError(`--out ${dir}: ${foreign} of the ${prior.lines.length} lines of ${resultsPath} are not cells of ${file}: the folder holds another sweep's results; expected the folder of this sweep (or a new one)`);
-  const foreignCk = cellCheckpoints(dir).filter((f) => !known.has(f.slice(0, -'.egan'.length))).length;
+  const foreignCk = cellCheckpoints(dir).filter((key) => !known.has(key)).length;
   if (foreignCk > 0) throw new UsageError(`--out ${dir}: ${foreignCk} checkpoint(s) in ${join(dir, CHECKPOINT_DIR)} are not of cells of ${file}: the folder holds another sweep's unfinished cells; expected the folder of this sweep (or a new one)`);
   const crashed = prior.lines.filter((l) => l.status === CRASHED).length;
   if (crashed > 0) {
@@ -156,7 +157,7 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   // Checkpoints: those of recorded cells are stale (a sweep killed between recording a cell and removing its
   // checkpoint); the others continue their cells.
   const ckPath = (c: Cell) => join(dir, CHECKPOINT_DIR, `${c.key}.egan`);
-  for (const f of cellCheckpoints(dir)) if (done.has(f.slice(0, -'.egan'.length))) rmSync(join(dir, CHECKPOINT_DIR, f), { force: true });
+  for (const key of cellCheckpoints(dir)) if (done.has(key)) rmSync(join(dir, CHECKPOINT_DIR, `${key}.egan`), { force: true });
   const checkpoints = new Map<string, RunCheckpoint>();
   let resumed = 0;
   for (const c of todo) {
