@@ -151,7 +151,7 @@ export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: S
       const err = stepper.attempt(t, u, h, uNew);
       stats.steps++;
       if (!stepper.adaptive) {
-        const bad = firstNonFinite(uNew);
+        const bad = stepper.checksFinite && err === 0 ? -1 : firstNonFinite(uNew);
         if (bad >= 0) return fail('nonFinite', `the state became non-finite (component ${bad}) in the step from t = ${t}`, t, u, { h, component: bad });
       } else if (!(err <= 1)) {
         stats.rejected++;

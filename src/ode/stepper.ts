@@ -27,12 +27,20 @@ export interface Stepper {
   /**
    * Try a step of size h (signed) from (t, u), writing the candidate into uNew.
    * Returns the weighted RMS error norm (<= 1 accept), +Infinity when a stage
-   * was not finite, 0 for fixed-step methods.
+   * was not finite, 0 for fixed-step methods (NaN from one that `checksFinite`, when uNew is not finite).
    */
   attempt(t: number, u: Float64Array, h: number, uNew: Float64Array): number;
+  /**
+   * A fixed-step method whose attempt returns NaN when uNew has a non-finite component and 0 otherwise, so
+   * the solve need not scan uNew itself after every step (rk4, euler).
+   */
+  readonly checksFinite?: boolean;
   /** Commit the last attempted step: FSAL update and dense-output coefficients. */
   accept(t: number, u: Float64Array, h: number, uNew: Float64Array): void;
-  /** Interpolate on the last accepted step at t in [tOld, tNew]. */
+  /**
+   * Interpolate on the last accepted step at t in [tOld, tNew], until the next attempt (a stepper may refer to
+   * the u and uNew of its accept instead of copying them; the solve leaves both alone until then).
+   */
   interpolate(t: number, out: Float64Array): void;
   /** A copy of the last accepted step's interpolant (for `dense: true`). */
   segment(): DenseSegment;

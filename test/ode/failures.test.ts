@@ -1,6 +1,6 @@
 /** Every failure code from a problem built to produce it; never NaN in a result. */
 import { describe, expect, it } from 'vitest';
-import { solve, dopri5, odex, rk4 } from '../../src/index.ts';
+import { solve, dopri5, odex, rk4, euler } from '../../src/index.ts';
 import { by } from '../helpers/problems.ts';
 
 const blowup = { rhs: (_t: number, u: Float64Array, du: Float64Array) => { du[0] = u[0] * u[0]; }, u0: Float64Array.of(1), tspan: [0, 2] as [number, number] };
@@ -26,6 +26,20 @@ describe('failure values', () => {
     expect(r.left.code).toBe('nonFinite');
     expect(r.left.t).toBeGreaterThan(0.9);
     expect(r.left.t).toBeLessThan(1.1);
+  });
+
+  it('rk4 and euler name the component that became infinite or NaN (their steps check finiteness themselves)', () => {
+    // Component 1 blows up at t = 1 (u' = u^2, u(0) = 1); component 2 turns NaN once t > 0.5; 0 and 3 stay finite
+    // (3 negative, whose products with 0 are -0).
+    const inf = { rhs: (_t: number, u: Float64Array, du: Float64Array) => { du[0] = 0; du[1] = u[1] * u[1]; du[2] = 0; du[3] = -1; }, u0: Float64Array.of(1, 1, 0, -1), tspan: [0, 3] as [number, number] };
+    const nan = { rhs: (t: number, _u: Float64Array, du: Float64Array) => { du[0] = 0; du[1] = 0; du[2] = t > 0.5 ? NaN : 0; du[3] = -1; }, u0: Float64Array.of(1, 1, 0, -1), tspan: [0, 3] as [number, number] };
+    for (const method of [rk4({ h: 0.01 }), euler({ h: 0.01 })]) {
+      const a = solve(inf, method);
+      expect(a._tag === 'Left' && [a.left.code, a.left.component]).toEqual(['nonFinite', 1]);
+      const b = solve(nan, method);
+      expect(b._tag === 'Left' && [b.left.code, b.left.component]).toEqual(['nonFinite', 2]);
+      if (b._tag === 'Left') { expect(b.left.t).toBeGreaterThan(0.49); expect(b.left.t).toBeLessThan(0.52); }
+    }
   });
 
   it('maxSteps', () => {
