@@ -156,8 +156,9 @@ const runSweep = async (file: string, dir: string, resultsPath: string, spec: Sw
   writeJson(dir, 'sweep.resolved.json', spec);
   // Checkpoints: those of recorded cells are stale (a sweep killed between recording a cell and removing its
   // checkpoint); the others continue their cells.
-  const ckPath = (c: Cell) => join(dir, CHECKPOINT_DIR, `${c.key}.egan`);
-  for (const key of cellCheckpoints(dir)) if (done.has(key)) rmSync(join(dir, CHECKPOINT_DIR, `${key}.egan`), { force: true });
+  const ckFile = (key: string) => join(dir, CHECKPOINT_DIR, `${key}.egan`);
+  const ckPath = (c: Cell) => ckFile(c.key);
+  for (const key of cellCheckpoints(dir)) if (done.has(key)) rmSync(ckFile(key), { force: true });
   const checkpoints = new Map<string, RunCheckpoint>();
   let resumed = 0;
   for (const c of todo) {

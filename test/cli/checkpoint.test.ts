@@ -125,12 +125,21 @@ describe('egan sweep --resume with cells stopped midway', () => {
     expect(readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').sort()).toEqual(ref);
   });
 
-  it('refuses to resume a folder holding another sweep\'s cell checkpoints', async () => {
+  it('SIGINT keeps the running cell\'s checkpoint; a folder holding another sweep\'s cell checkpoints is refused', async () => {
     const spec = write('sweepA.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0.1] }] });
     const other = write('sweepB.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0.2] }] });
     const out = join(dir, 'sforeign');
     const ckDir = join(out, '.egan-checkpoints');
-    await stopWhen(['sweep', spec, '--workers', '1', '--out', out, '--checkpoint-every', '0.2'], () => existsSync(ckDir) && readdirSync(ckDir).some((f) => f.endsWith('.egan')), 'SIGKILL');
+    // Stopped with SIGINT this time: the cell's checkpoint is still there afterwards, written at the signal or
+    // later than the first one seen (the interrupted cell writes it on its way out; nothing removes it).
+    const ckFiles = () => (existsSync(ckDir) ? readdirSync(ckDir).filter((f) => f.endsWith('.egan')) : []);
+    const ckTime = () => Number(/"t":([-+.\deE]+)/.exec(readFileSync(join(ckDir, ckFiles()[0]!)).subarray(0, 4096).toString('latin1'))?.[1]);
+    let first = NaN;
+    const r0 = await stopWhen(['sweep', spec, '--workers', '1', '--out', out, '--checkpoint-every', '0.2'], () => ckFiles().length > 0 && Number.isFinite(first = ckTime()), 'SIGINT');
+    expect(r0.code, r0.stderr()).toBe(130);
+    expect(ckFiles()).toHaveLength(1);
+    expect(ckTime()).toBeGreaterThanOrEqual(first);
+    expect(ckTime()).toBeLessThan(60);
     const r = egan(['sweep', other, '--workers', '1', '--out', out, '--resume']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/1 checkpoint\(s\) in .*\.egan-checkpoints are not of cells of .*sweepB\.json: the folder holds another sweep's unfinished cells/);
