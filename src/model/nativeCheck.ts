@@ -9,15 +9,18 @@
  * kernelMismatch(addon, buildModel(config), [model.u0]);   // undefined when they agree
  */
 import { makeNativeKernel, type NativeAddon } from './native.ts';
-import { makeOneLayerCore } from './rhsOneLayer.ts';
+import { makeOneLayerCore, type OneLayerCore } from './rhsOneLayer.ts';
 import type { EganParts } from './parts.ts';
 
 /** A double as JavaScript prints it, but -0 as "-0" (the comparison is of bits). */
 const show = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 
-/** Where the two kernels first differ on model m (state index, output and entry, both values), or undefined. */
-export const kernelMismatch = (addon: NativeAddon, m: EganParts, states: readonly Float64Array[]): string | undefined => {
-  const js = makeOneLayerCore(m, 'js');
+/**
+ * Where the two kernels first differ on model m (state index, output and entry, both values), or undefined.
+ * `js` is model m's JavaScript core when the caller has one (a new core's specialised functions start cold:
+ * building it once per model makes the build-time check ~2x faster).
+ */
+export const kernelMismatch = (addon: NativeAddon, m: EganParts, states: readonly Float64Array[], js: OneLayerCore = makeOneLayerCore(m, 'js')): string | undefined => {
   const { chunks, p, block } = js;
   const native = makeNativeKernel(addon, m, chunks, block);
   const nx = m.N * m.d;

@@ -14,12 +14,11 @@ import { buildModel } from './model.ts';
 import { makeRng } from './random.ts';
 import { kernelMismatch } from './nativeCheck.ts';
 import { loadNativeAddon, makeNativeTeam, type NativeAddon } from './native.ts';
-import { makeOneLayerCore } from './rhsOneLayer.ts';
+import { makeOneLayerCore, type OneLayerCore } from './rhsOneLayer.ts';
 import type { EganParts } from './parts.ts';
 
 /** Where the thread team's whole right-hand side first differs from the JavaScript kernel's, or undefined. */
-export const teamMismatch = (addon: NativeAddon, m: EganParts & { n: number }, states: readonly Float64Array[], threads: number): string | undefined => {
-  const js = makeOneLayerCore(m, 'js');
+export const teamMismatch = (addon: NativeAddon, m: EganParts & { n: number }, states: readonly Float64Array[], threads: number, js: OneLayerCore = makeOneLayerCore(m, 'js')): string | undefined => {
   const team = makeNativeTeam(addon, m, js.chunks, js.block, threads);
   try {
     for (let s = 0; s < states.length; s++) {
@@ -56,7 +55,8 @@ export const verifyNative = (file: string): E.Either<string, string> => {
     const large = Float64Array.from(m.u0, (x, i) => (i >= m.N * m.d ? 60 * x : x));
     const states = [m.u0, moved, large];
     const where = `${activation}, d = ${dim}, ${regularizer.kind} lambda ${regularizer.lambda}, N = ${size.n}`;
-    const why = kernelMismatch(addon, m, states) ?? teamMismatch(addon, m, states, 1) ?? teamMismatch(addon, m, states, 2);
+    const js = makeOneLayerCore(m, 'js');
+    const why = kernelMismatch(addon, m, states, js) ?? teamMismatch(addon, m, states, 1, js) ?? teamMismatch(addon, m, states, 2, js);
     models++;
     if (why !== undefined) return E.left(`${where}: ${why}`);
   }
