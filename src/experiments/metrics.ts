@@ -97,24 +97,58 @@ const sqdist = (A: Float64Array, a: number, B: Float64Array, b: number, d: numbe
  */
 export const medianBandwidth = (X: Float64Array, N: number, t: Target): number => {
   const d = t.d;
-  const rows: [Float64Array, number][] = [];
-  const take = (A: Float64Array, n: number, cap: number) => { const step = Math.max(1, Math.floor(n / cap)); for (let i = 0; i < n; i += step) rows.push([A, i * d]); };
-  take(X, N, 300);
-  take(t.points, t.M, 300);
-  const ds = new Float64Array((rows.length * (rows.length - 1)) / 2);
+  // The pooled sample's rows, copied into one array (particles first, then target points).
+  const sX = Math.max(1, Math.floor(N / 300)), sT = Math.max(1, Math.floor(t.M / 300));
+  const nX = Math.ceil(N / sX), n = nX + Math.ceil(t.M / sT);
+  const P = new Float64Array(n * d);
+  for (let i = 0, r = 0; i < N; i += sX, r++) P.set(X.subarray(i * d, i * d + d), r * d);
+  for (let i = 0, r = nX; i < t.M; i += sT, r++) P.set(t.points.subarray(i * d, i * d + d), r * d);
+  const ds = new Float64Array((n * (n - 1)) / 2);
   let q = 0;
-  for (let a = 0; a < rows.length; a++) {
-    const [A, ao] = rows[a];
+  for (let a = 0; a < n; a++) {
+    const ao = a * d;
     for (let b = 0; b < a; b++) {
-      const [B, bo] = rows[b];
+      const bo = b * d;
       let s = 0;
-      for (let c = 0; c < d; c++) { const x = A[ao + c] - B[bo + c]; s += x * x; }
+      for (let c = 0; c < d; c++) { const x = P[ao + c] - P[bo + c]; s += x * x; }
       ds[q++] = Math.sqrt(s);
     }
   }
-  ds.sort();
-  const med = ds.length ? ds[Math.floor(ds.length / 2)] : 1;
+  const med = ds.length ? kthSmallest(ds, Math.floor(ds.length / 2)) : 1;
   return med > 0 ? med : 1;
+};
+
+/**
+ * The k-th smallest entry (0-based) of `a`, NaN counted as the largest (the value `a.sort()[k]` would give),
+ * by selection in place (Hoare partition, median-of-three pivots): O(n) on average against sort's O(n log n).
+ * Reorders `a`. At the pooled sample's ~166,000 distances (64 particles, 512 target points) it takes a few
+ * milliseconds where sort took ~35: the median bandwidth is computed at every saved time of `egan run --out`.
+ */
+export const kthSmallest = (a: Float64Array, k: number): number => {
+  // NaN to the end, as sort puts it; then select among the numbers.
+  let n = 0;
+  for (let i = 0; i < a.length; i++) { const x = a[i]; if (x === x) { a[i] = a[n]; a[n++] = x; } }
+  if (k >= n) return NaN;
+  let lo = 0, hi = n - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three to a[mid], then partition around it
+    if (a[mid] < a[lo]) { const t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
+    if (a[hi] < a[lo]) { const t = a[hi]; a[hi] = a[lo]; a[lo] = t; }
+    if (a[hi] < a[mid]) { const t = a[hi]; a[hi] = a[mid]; a[mid] = t; }
+    const pivot = a[mid];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+    }
+    // now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] == pivot
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 };
 
 /** Largest number of points per side the MMD² estimate uses; beyond it a seeded subsample of this size is taken. */
