@@ -70,10 +70,10 @@ export const targetMean = (t: Target): Float64Array => {
   return out;
 };
 
-/** mean(X) - E_P y (length d): the gap y of docs/model.md §4. */
-export const meanGapVector = (X: Float64Array, N: number, t: Target): Float64Array => {
+/** mean(X) - E_P y (length d): the gap y of docs/model.md §4. `mean` is targetMean(t) when the caller keeps it (read, not changed). */
+export const meanGapVector = (X: Float64Array, N: number, t: Target, mean?: Float64Array): Float64Array => {
   const d = t.d;
-  const y = targetMean(t);
+  const y = mean ? Float64Array.from(mean) : targetMean(t);
   for (let c = 0; c < d; c++) {
     let mx = 0;
     for (let i = 0; i < N; i++) mx += X[i * d + c];
@@ -82,8 +82,8 @@ export const meanGapVector = (X: Float64Array, N: number, t: Target): Float64Arr
   return y;
 };
 
-/** |mean(X) - E_P y|. */
-export const meanGap = (X: Float64Array, N: number, t: Target): number => Math.hypot(...meanGapVector(X, N, t));
+/** |mean(X) - E_P y|; `mean` as in meanGapVector. */
+export const meanGap = (X: Float64Array, N: number, t: Target, mean?: Float64Array): number => Math.hypot(...meanGapVector(X, N, t, mean));
 
 const sqdist = (A: Float64Array, a: number, B: Float64Array, b: number, d: number) => {
   let s = 0;

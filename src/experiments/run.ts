@@ -13,7 +13,7 @@ import type { SolveOptions } from '../ode/options.ts';
 import { solverFromConfig, type Solver } from '../ode/solver.ts';
 import { effectiveState, type EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
-import { metricsAt, MetricsInterrupted, type AbortFlag, meanGap, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
+import { metricsAt, MetricsInterrupted, type AbortFlag, meanGap, targetMean, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
 import type { EventSpec } from '../ode/options.ts';
 
 export interface RunStats {
@@ -71,7 +71,9 @@ export const distanceFn = (m: EganModel, kind: TauEpsSpec['distance'] = 'meanGap
   const X = (u: Float64Array) => effectiveState(m, u).subarray(0, nx);
   if (kind === 'mmd2') return (u) => mmd2(X(u), N, t);
   if (kind === 'slicedW2') return (u) => slicedW2(X(u), N, t, 32, m.config.seed);
-  return (u) => meanGap(X(u), N, t);
+  // The target's mean once, not at every evaluation (tau_eps's event search evaluates the distance many times per step).
+  const mean = targetMean(t);
+  return (u) => meanGap(X(u), N, t, mean);
 };
 
 export interface RunOptions {
