@@ -11,7 +11,7 @@
 //  3. the non-symmetric path (orthes, hqr2) reads and writes flat row-major
 //     Float64Arrays (H[i * n + j]) instead of Matrix get/set: the same operations
 //     in the same order, so the same bits (checked on 129 matrices, n = 1..64, against
-//     the previous version: eigenvalues and eigenvectors), 1.4-1.7x faster than ml-matrix's
+//     the previous version: eigenvalues and eigenvectors), 1.25-1.6x faster than ml-matrix's
 //     at n = 81-321 (npm run bench, section 4).
 // Everything else is unchanged.
 //
