@@ -32,7 +32,7 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { NATIVE_ABI, NATIVE_MODULE, NATIVE_RECORD, buildProblem } from '../../native/sources.mjs';
+import { NATIVE_ABI, NATIVE_DIR, NATIVE_MODULE, NATIVE_RECORD, buildProblem } from '../../native/sources.mjs';
 import { activationKernels } from './activations.ts';
 import type { OneLayerKernel } from './oneLayerKernel.ts';
 import type { EganParts } from './parts.ts';
@@ -91,11 +91,16 @@ export const loadNativeAddon = (file: string): NativeAddon | string => {
   }
 };
 
-const REBUILD = 'rebuild with `npm run native`';
+/**
+ * The command that builds the kernel: `npm rebuild egan` where egan is installed as a dependency (its folder is
+ * under node_modules; the install script runs again), `npm run native` in a clone of egan itself.
+ */
+export const NATIVE_BUILD_COMMAND = /[\\/]node_modules[\\/]/.test(NATIVE_DIR) ? 'npm rebuild egan' : 'npm run native';
+const REBUILD = `rebuild with \`${NATIVE_BUILD_COMMAND}\``;
 
 const readStatus = (): NativeStatus => {
   if (process.env.EGAN_NATIVE === '0') return { available: false, reason: 'turned off by EGAN_NATIVE=0' };
-  if (!existsSync(NATIVE_MODULE) || !existsSync(NATIVE_RECORD)) return { available: false, reason: 'not built (`npm run native` builds it; it needs a C compiler)' };
+  if (!existsSync(NATIVE_MODULE) || !existsSync(NATIVE_RECORD)) return { available: false, reason: `not built (\`${NATIVE_BUILD_COMMAND}\` builds it; it needs a C compiler)` };
   let build: NativeBuild;
   try { build = JSON.parse(readFileSync(NATIVE_RECORD, 'utf8')) as NativeBuild; } catch { return { available: false, reason: `${NATIVE_RECORD} is unreadable: ${REBUILD}` }; }
   const problem = buildProblem(build);

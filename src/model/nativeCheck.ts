@@ -2,7 +2,7 @@
  * The native kernel against the JavaScript kernel, bit for bit: every
  * chunk's parameter gradient and particle forces at each given state. The
  * build runs it on a fixed set of models before it records a build as usable
- * (native/verify.ts), and the tests on random ones (test/model/native.test.ts,
+ * (src/model/nativeVerify.ts), and the tests on random ones (test/model/native.test.ts,
  * properties/native.prop.ts).
  *
  * @example

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +103,10 @@ describe('the published package', () => {
     const typed = sh(process.execPath, [tsc, '-p', '.'], proj);
     expect(typed.status).not.toBe(0);
     expect(typed.stdout.trim().split('\n').filter((l) => /error TS/.test(l)), typed.out).toEqual([expect.stringMatching(/^wrong\.ts\(16,\d+\): error TS2322/)]);
+
+    // Without its build (install scripts turned off, say), the installed egan names the command that builds it
+    // in a user's project (npm rebuild egan; `npm run native` exists only in a clone of egan).
+    rmSync(join(proj, 'node_modules', 'egan', 'native', 'build'), { recursive: true, force: true });
+    expect(sh(bin, ['info'], proj).stdout).toMatch(/native kernel: not in use: not built \(`npm rebuild egan` builds it; it needs a C compiler\)/);
   }, 420_000);
 });
