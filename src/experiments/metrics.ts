@@ -369,7 +369,7 @@ export const cloudMetrics = (X: Float64Array, N: number, t: Target, seed: number
 /** Every observable of docs/model.md §5 at a state u of a model. */
 export const metricsAt = (m: EganModel, u: Float64Array, signal?: AbortFlag): Metrics => {
   const X = u.subarray(0, m.N * m.d);
-  const cs = criticObjective(m, u);
+  const cs = criticObjective(m, u, signal ? () => checkAbort(signal) : undefined);
   const cloud = cloudMetrics(X, m.N, m.target, m.config.seed, signal);
   return {
     ...cloud,

@@ -17,12 +17,17 @@ export interface CriticStats {
   readonly meanDFake: number;
 }
 
-export const criticObjective = (m: Pick<EganModel, 'N' | 'd' | 'shape' | 'loss' | 'regularizer' | 'lambda' | 'weightDecay' | 'targetPoints' | 'targetWeights'>, u: Float64Array): CriticStats => {
+/**
+ * The critic's objective at state u. `check`, if given, is called every 4,096 points (a caller that can be
+ * interrupted throws from it: the metrics of a run of 200,000 particles spend ~0.3 s here).
+ */
+export const criticObjective = (m: Pick<EganModel, 'N' | 'd' | 'shape' | 'loss' | 'regularizer' | 'lambda' | 'weightDecay' | 'targetPoints' | 'targetWeights'>, u: Float64Array, check?: () => void): CriticStats => {
   const { N, d, shape } = m;
   const to = N * d;
   const w = criticWork(shape);
   let fake = 0, real = 0, R = 0, gsum = 0, gmax = 0, dsum = 0;
   for (let i = 0; i < N; i++) {
+    if (check && (i & 4095) === 0) check();
     evalCritic(shape, u, to, u, i * d, w);
     fake += m.loss.fakeValue(w.D) / N;
     dsum += w.D / N;
@@ -32,6 +37,7 @@ export const criticObjective = (m: Pick<EganModel, 'N' | 'd' | 'shape' | 'loss' 
     if (m.regularizer.onFake) R += m.regularizer.value(w.g, 0, d) / N;
   }
   for (let j = 0; j < m.targetWeights.length; j++) {
+    if (check && (j & 4095) === 0) check();
     evalCritic(shape, u, to, m.targetPoints, j * d, w);
     real += m.loss.realValue(w.D) * m.targetWeights[j];
     if (!m.regularizer.onFake) R += m.regularizer.value(w.g, 0, d) * m.targetWeights[j];
