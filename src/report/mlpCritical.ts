@@ -8,7 +8,7 @@
  * particles started at the origin; the linear prediction lambda_c is marked.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { buildTarget, criticalDamping, spectrumAt, lambdaCritical, buildModel, runModel, renderSvg, lineChart, type Activation, type ConfigInput, formatError } from '../api.ts';
+import { buildTarget, criticalDamping, spectrumAt, lambdaCritical, makePool, renderSvg, lineChart, type Activation, type ConfigInput, type RunOutcome, formatError } from '../api.ts';
 import { resolve, logGrid } from './criticalDamping.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
 
@@ -29,29 +29,43 @@ export const mlpCriticalFigure = async (o: FigureOptions): Promise<FigureResult>
   const alphaRows: (number | string)[][] = [];
   const tauRows: (number | string | null)[][] = [];
   const summary: Record<string, number> = { lambdaCLinear: lc };
-  for (const activation of ['relu', 'tanh'] as Activation[]) {
-    const base = resolve(mlpSetting(activation, lc));
-    const coll = criticalDamping(base, 'regularizer.lambda', 0.05 * lc, 10 * lc, { modes: 'collective', grid: o.quick ? 5 : 16, relTol: o.quick ? 1e-2 : 1e-4 });
-    if (E.isLeft(coll)) throw new Error(formatError(coll.left));
-    // The full-spectrum abscissa only on the grid: it is ~0 everywhere (ill-posed), so minimizing it means nothing.
-    coll.right.grid.p.forEach((p, k) => {
-      const full = spectrumAt(base, 'regularizer.lambda', p, 'all');
-      if (E.isLeft(full)) throw new Error(formatError(full.left));
-      alphaRows.push([activation, p, coll.right.grid.alpha[k], full.right.alpha]);
-    });
-    summary[`${activation}ArgminCollective`] = coll.right.argminAlpha / lc;
-    summary[`${activation}ZetaOneCollective`] = coll.right.zetaOne === null ? NaN : coll.right.zetaOne / lc;
-    o.log(`figure 2: ${activation} spectra scanned`);
-    for (const lambda of o.quick ? [lc] : logGrid(0.1 * lc, 10 * lc, 5)) {
-      if (o.signal.aborted) break;
-      // relu makes the flow a Filippov system (docs/model.md §7): integrate it with fixed-step RK4, tanh with method "auto".
-      const input = mlpSetting(activation, lambda, false);
-      const m = buildModel(resolve({ ...(activation === 'relu' ? { ...input, solver: { method: 'rk4' as const, h: 0.02 } } : input), t1: o.quick ? 50 : 200 }));
-      const r = runModel(m, { tauEps: { distance: 'meanGap', eps: 0.05, relative: true }, signal: o.signal });
-      const res = E.isLeft(r) ? r.left : r.right;
-      tauRows.push([activation, lambda, lambda / lc, E.isRight(r) ? (r.right.tauEps ?? null) : null, res.status, res.stats.rhsEvals]);
+  const activations: Activation[] = ['relu', 'tanh'];
+  // The tau_eps runs go to the worker pool first, so that they integrate while this thread scans the spectra.
+  const pool = makePool(o.workers);
+  const jobs: { activation: Activation; lambda: number; outcome: Promise<RunOutcome> }[] = [];
+  try {
+    for (const activation of activations) {
+      for (const lambda of o.quick ? [lc] : logGrid(0.1 * lc, 10 * lc, 5)) {
+        // relu makes the flow a Filippov system (docs/model.md §7): integrate it with fixed-step RK4, tanh with method "auto".
+        const input = mlpSetting(activation, lambda, false);
+        const config = resolve({ ...(activation === 'relu' ? { ...input, solver: { method: 'rk4' as const, h: 0.02 } } : input), t1: o.quick ? 50 : 200 });
+        jobs.push({ activation, lambda, outcome: pool.run(config, { tauEps: { distance: 'meanGap', eps: 0.05, relative: true } }).then((r) => { if (o.signal.aborted) pool.interrupt(); return r; }) });
+      }
     }
-    o.log(`figure 2: ${activation} tau_eps integrated`);
+    for (const activation of activations) {
+      const base = resolve(mlpSetting(activation, lc));
+      const coll = criticalDamping(base, 'regularizer.lambda', 0.05 * lc, 10 * lc, { modes: 'collective', grid: o.quick ? 5 : 16, relTol: o.quick ? 1e-2 : 1e-4 });
+      if (E.isLeft(coll)) throw new Error(formatError(coll.left));
+      // The full-spectrum abscissa only on the grid: it is ~0 everywhere (ill-posed), so minimizing it means nothing.
+      coll.right.grid.p.forEach((p, k) => {
+        const full = spectrumAt(base, 'regularizer.lambda', p, 'all');
+        if (E.isLeft(full)) throw new Error(formatError(full.left));
+        alphaRows.push([activation, p, coll.right.grid.alpha[k], full.right.alpha]);
+      });
+      summary[`${activation}ArgminCollective`] = coll.right.argminAlpha / lc;
+      summary[`${activation}ZetaOneCollective`] = coll.right.zetaOne === null ? NaN : coll.right.zetaOne / lc;
+      o.log(`figure 2: ${activation} spectra scanned`);
+      if (o.signal.aborted) pool.interrupt();
+    }
+    const outcomes = await Promise.all(jobs.map((j) => j.outcome));
+    // Runs stopped by an interruption are left out (the report says it is partial).
+    jobs.forEach(({ activation, lambda }, k) => {
+      const r = outcomes[k];
+      if (r.status !== 'interrupted') tauRows.push([activation, lambda, lambda / lc, r.status === 'success' ? (r.tauEps ?? null) : null, r.status, r.stats.rhsEvals]);
+    });
+    o.log('figure 2: tau_eps integrated');
+  } finally {
+    await pool.close();
   }
   const svgs = await Promise.all([
     renderSvg(lineChart({
