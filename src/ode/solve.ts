@@ -44,6 +44,17 @@ export const validateProblem = (problem: OdeProblem, solver: Solver, options: So
   } else if (!(solver.h !== undefined && solver.h > 0 && Number.isFinite(solver.h))) return `${name} needs a fixed step h > 0 (got ${solver.h})`;
   if (!(solver.maxSteps >= 1)) return `${name}: maxSteps = ${solver.maxSteps}; expected >= 1`;
   const sa = options.saveAt;
+  // The shape too, for callers from plain JavaScript (TypeScript checks it): an array, say, is not a SaveAt.
+  if (sa !== undefined) {
+    const o = sa as unknown as Record<string, unknown>;
+    const shaped = typeof sa === 'object' && sa !== null && !Array.isArray(sa)
+      && (('times' in o && (Array.isArray(o.times) || ArrayBuffer.isView(o.times))) || ('n' in o && typeof o.n === 'number') || ('steps' in o && o.steps === true));
+    if (!shaped) {
+      let got: string;
+      try { got = JSON.stringify(sa) ?? String(sa); } catch { got = String(sa); }
+      return `saveAt: got ${got.length > 60 ? `${got.slice(0, 57)}...` : got}; expected { times: [t, ...] }, { n: count } or { steps: true }`;
+    }
+  }
   if (sa && 'times' in sa) {
     const lo = Math.min(t0, t1), hi = Math.max(t0, t1);
     for (const t of sa.times) if (!(t >= lo && t <= hi)) return `saveAt time ${t} lies outside tspan [${t0}, ${t1}]`;

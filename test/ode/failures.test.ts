@@ -49,13 +49,16 @@ describe('failure values', () => {
     expect(o._tag === 'Left' && o.left.code).toBe('maxSteps');
   });
 
-  it('invalidProblem: NaN in u0, empty state, fixed step without h, saveAt outside the span', () => {
+  it('invalidProblem: NaN in u0, empty state, fixed step without h, saveAt outside the span or of the wrong shape', () => {
     const rhs = (_t: number, u: Float64Array, du: Float64Array) => { du.set(u); };
     const cases: [Parameters<typeof solve>[0], Parameters<typeof solve>[1], Parameters<typeof solve>[2], RegExp][] = [
       [{ rhs, u0: Float64Array.of(1, NaN), tspan: [0, 1] }, dopri5(), {}, /u0\[1\] is NaN/],
       [{ rhs, u0: new Float64Array(0), tspan: [0, 1] }, dopri5(), {}, /empty/],
       [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, by('rk4'), {}, /fixed step h/],
       [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5(), { saveAt: { times: [2] } }, /outside tspan/],
+      // what a plain-JavaScript caller can pass: the times without { times }, or a misspelt key
+      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5(), { saveAt: [0.5, 1] as never }, /^saveAt: got \[0\.5,1\]; expected \{ times: \[t, \.\.\.\] \}, \{ n: count \} or \{ steps: true \}$/],
+      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5(), { saveAt: { time: [0.5] } as never }, /^saveAt: got \{"time":\[0\.5\]\}; expected/],
       [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, dopri5({ rtol: -1 }), {}, /rtol/],
       [{ rhs, u0: Float64Array.of(1, 2), tspan: [0, 1] }, dopri5({ atol: [1e-9] }), {}, /atol has 1 entries/],
     ];
