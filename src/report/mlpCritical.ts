@@ -39,7 +39,10 @@ export const mlpCriticalFigure = async (o: FigureOptions): Promise<FigureResult>
         // relu makes the flow a Filippov system (docs/model.md §7): integrate it with fixed-step RK4, tanh with method "auto".
         const input = mlpSetting(activation, lambda, false);
         const config = resolve({ ...(activation === 'relu' ? { ...input, solver: { method: 'rk4' as const, h: 0.02 } } : input), t1: o.quick ? 50 : 200 });
-        jobs.push({ activation, lambda, outcome: pool.run(config, { tauEps: { distance: 'meanGap', eps: 0.05, relative: true } }).then((r) => { if (o.signal.aborted) pool.interrupt(); return r; }) });
+        const outcome = pool.run(config, { tauEps: { distance: 'meanGap', eps: 0.05, relative: true } }).then((r) => { if (o.signal.aborted) pool.interrupt(); return r; });
+        // If the spectra scan below throws, closing the pool ends these runs: their rejections are not the error to report.
+        outcome.catch(() => undefined);
+        jobs.push({ activation, lambda, outcome });
       }
     }
     for (const activation of activations) {
