@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeCheckpoint } from '../../src/index.ts';
 import { egan, eganAsync } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-ckpt-'));
@@ -133,7 +135,7 @@ describe('egan sweep --resume with cells stopped midway', () => {
     // Stopped with SIGINT this time: the cell's checkpoint is still there afterwards, written at the signal or
     // later than the first one seen (the interrupted cell writes it on its way out; nothing removes it).
     const ckFiles = () => (existsSync(ckDir) ? readdirSync(ckDir).filter((f) => f.endsWith('.egan')) : []);
-    const ckTime = () => Number(/"t":([-+.\deE]+)/.exec(readFileSync(join(ckDir, ckFiles()[0]!)).subarray(0, 4096).toString('latin1'))?.[1]);
+    const ckTime = () => { const d = decodeCheckpoint(readFileSync(join(ckDir, ckFiles()[0]!))); return E.isRight(d) ? d.right.checkpoint.t : NaN; };
     let first = NaN;
     const r0 = await stopWhen(['sweep', spec, '--workers', '1', '--out', out, '--checkpoint-every', '0.2'], () => ckFiles().length > 0 && Number.isFinite(first = ckTime()), 'SIGINT');
     expect(r0.code, r0.stderr()).toBe(130);
