@@ -16,7 +16,9 @@
  * the first of cc, gcc, clang on PATH); EGAN_NATIVE=0 skips the build.
  *
  * Flags: -O3 -march=native (the machine's vector width; falls back to
- * portable code where the compiler refuses it), -ffp-contract=off (no fused
+ * portable code where the compiler refuses it), with -mno-<feature> for each
+ * feature it would assume that /proc/cpuinfo does not list (the loader checks
+ * the build's features against that list), -ffp-contract=off (no fused
  * multiply-add: the JavaScript kernel rounds every product), no -ffast-math
  * (no reordered sums), -fno-math-errno (sqrt without an errno branch; the
  * same result).
@@ -26,7 +28,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { platform } from 'node:os';
 import { join } from 'node:path';
-import { NATIVE_ABI, NATIVE_BUILD, NATIVE_DIR, NATIVE_MODULE, NATIVE_RECORD, buildProblem, machine, sourceHash, targetFeatures } from './sources.mjs';
+import { NATIVE_ABI, NATIVE_BUILD, NATIVE_DIR, NATIVE_MODULE, NATIVE_RECORD, buildProblem, machine, sourceHash, targetFeatures, unlistedFeatureOptions } from './sources.mjs';
 
 const say = (s) => process.stdout.write(`egan native kernel: ${s}\n`);
 
@@ -72,7 +74,8 @@ const build = () => {
   const base = ['-O3', '-std=c11', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared', '-pthread', '-Wall', ...(platform() === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [])];
   const sources = ['oneLayer.c', 'tiles.c', 'team.c', 'binding.c'].map((f) => join(NATIVE_DIR, f));
   let flags, error = '';
-  for (const target of [['-march=native'], ['-mcpu=native'], []]) {
+  for (const arch of [['-march=native'], ['-mcpu=native'], []]) {
+    const target = [...arch, ...unlistedFeatureOptions(cc, arch)];
     const args = [...base, ...target, '-o', tmp, ...sources, '-lm'];
     const r = spawnSync(cc, args, { encoding: 'utf8', timeout: 120_000 });
     if (r.status === 0) { flags = [...base, ...target]; break; }

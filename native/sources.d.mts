@@ -6,6 +6,7 @@ export declare const NATIVE_ABI: number;
 export declare const NATIVE_SOURCES: readonly string[];
 export declare const sourceHash: () => string;
 export declare const targetFeatures: (cc: string, flags: readonly string[]) => string[];
+export declare const unlistedFeatureOptions: (cc: string, flags: readonly string[]) => string[];
 export declare const cpuFlags: () => Set<string> | undefined;
 export declare const machine: () => { cpu: string; arch: string; platform: string };
 export declare const buildProblem: (record: { abi: number; sourceHash: string; arch: string; platform: string; verified: boolean; cpu: string; features?: readonly string[] }) => string | undefined;

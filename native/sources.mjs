@@ -32,28 +32,53 @@ export const sourceHash = () => {
 };
 
 /**
- * GCC/Clang's predefined ISA macros and the /proc/cpuinfo flag each one needs. A build records the features
- * its flags enabled (-march=native enables the build machine's); the loader refuses it on a CPU that lacks
- * one, whatever its model string says (a VM may hide AVX-512 under the same model name).
+ * GCC/Clang's predefined ISA macros, the /proc/cpuinfo flag each one needs and the compiler option (-m<name>)
+ * that turns it on. A build records the features its flags enabled (-march=native enables the build
+ * machine's); the loader refuses it on a CPU that lacks one, whatever its model string says (a VM may hide
+ * AVX-512 under the same model name).
  */
 const FEATURE_FLAGS = {
-  __SSE3__: 'pni', __SSSE3__: 'ssse3', __SSE4_1__: 'sse4_1', __SSE4_2__: 'sse4_2', __SSE4A__: 'sse4a',
-  __AVX__: 'avx', __AVX2__: 'avx2', __FMA__: 'fma', __FMA4__: 'fma4', __XOP__: 'xop', __F16C__: 'f16c',
-  __BMI__: 'bmi1', __BMI2__: 'bmi2', __POPCNT__: 'popcnt', __LZCNT__: 'abm', __ABM__: 'abm', __MOVBE__: 'movbe',
-  __SHA__: 'sha_ni', __AES__: 'aes', __PCLMUL__: 'pclmulqdq', __VAES__: 'vaes', __VPCLMULQDQ__: 'vpclmulqdq',
-  __GFNI__: 'gfni', __ADX__: 'adx', __RDRND__: 'rdrand', __RDSEED__: 'rdseed', __AVXVNNI__: 'avx_vnni',
-  __AVX512F__: 'avx512f', __AVX512DQ__: 'avx512dq', __AVX512CD__: 'avx512cd', __AVX512BW__: 'avx512bw',
-  __AVX512VL__: 'avx512vl', __AVX512IFMA__: 'avx512ifma', __AVX512VBMI__: 'avx512vbmi', __AVX512VBMI2__: 'avx512_vbmi2',
-  __AVX512VNNI__: 'avx512_vnni', __AVX512BITALG__: 'avx512_bitalg', __AVX512VPOPCNTDQ__: 'avx512_vpopcntdq',
-  __AVX512BF16__: 'avx512_bf16', __AVX512FP16__: 'avx512_fp16',
+  __SSE3__: ['pni', 'sse3'], __SSSE3__: ['ssse3', 'ssse3'], __SSE4_1__: ['sse4_1', 'sse4.1'], __SSE4_2__: ['sse4_2', 'sse4.2'],
+  __SSE4A__: ['sse4a', 'sse4a'], __AVX__: ['avx', 'avx'], __AVX2__: ['avx2', 'avx2'], __FMA__: ['fma', 'fma'],
+  __FMA4__: ['fma4', 'fma4'], __XOP__: ['xop', 'xop'], __F16C__: ['f16c', 'f16c'], __BMI__: ['bmi1', 'bmi'],
+  __BMI2__: ['bmi2', 'bmi2'], __POPCNT__: ['popcnt', 'popcnt'], __LZCNT__: ['abm', 'lzcnt'], __ABM__: ['abm', 'abm'],
+  __MOVBE__: ['movbe', 'movbe'], __SHA__: ['sha_ni', 'sha'], __AES__: ['aes', 'aes'], __PCLMUL__: ['pclmulqdq', 'pclmul'],
+  __VAES__: ['vaes', 'vaes'], __VPCLMULQDQ__: ['vpclmulqdq', 'vpclmulqdq'], __GFNI__: ['gfni', 'gfni'], __ADX__: ['adx', 'adx'],
+  __RDRND__: ['rdrand', 'rdrnd'], __RDSEED__: ['rdseed', 'rdseed'], __AVXVNNI__: ['avx_vnni', 'avxvnni'],
+  __AVX512F__: ['avx512f', 'avx512f'], __AVX512DQ__: ['avx512dq', 'avx512dq'], __AVX512CD__: ['avx512cd', 'avx512cd'],
+  __AVX512BW__: ['avx512bw', 'avx512bw'], __AVX512VL__: ['avx512vl', 'avx512vl'], __AVX512IFMA__: ['avx512ifma', 'avx512ifma'],
+  __AVX512VBMI__: ['avx512vbmi', 'avx512vbmi'], __AVX512VBMI2__: ['avx512_vbmi2', 'avx512vbmi2'],
+  __AVX512VNNI__: ['avx512_vnni', 'avx512vnni'], __AVX512BITALG__: ['avx512_bitalg', 'avx512bitalg'],
+  __AVX512VPOPCNTDQ__: ['avx512_vpopcntdq', 'avx512vpopcntdq'], __AVX512BF16__: ['avx512_bf16', 'avx512bf16'],
+  __AVX512FP16__: ['avx512_fp16', 'avx512fp16'],
+};
+
+/** The ISA macros `cc` predefines with the -m options among `flags`, or undefined when it cannot say. */
+const isaMacros = (cc, flags) => {
+  const r = spawnSync(cc, [...flags.filter((f) => f.startsWith('-m')), '-dM', '-E', '-x', 'c', '-'], { input: '', encoding: 'utf8' });
+  if (r.status !== 0) return undefined;
+  return new Set(r.stdout.split('\n').map((l) => l.split(' ')[1]).filter(Boolean));
 };
 
 /** The CPU flags a build made by `cc` with `flags` relies on (from the compiler's predefined macros). */
 export const targetFeatures = (cc, flags) => {
-  const r = spawnSync(cc, [...flags.filter((f) => f.startsWith('-m')), '-dM', '-E', '-x', 'c', '-'], { input: '', encoding: 'utf8' });
-  if (r.status !== 0) return [];
-  const macros = new Set(r.stdout.split('\n').map((l) => l.split(' ')[1]).filter(Boolean));
-  return [...new Set(Object.entries(FEATURE_FLAGS).filter(([m]) => macros.has(m)).map(([, f]) => f))].sort();
+  const macros = isaMacros(cc, flags);
+  if (!macros) return [];
+  return [...new Set(Object.entries(FEATURE_FLAGS).filter(([m]) => macros.has(m)).map(([, [f]]) => f))].sort();
+};
+
+/**
+ * The options (-mno-<name>) that turn off what `flags` enable but this CPU's /proc/cpuinfo does not list, so
+ * that a build relies only on features the loader will find here. -march=native can assume more than the
+ * operating system reports: seen on a VM of an AMD EPYC (family 26), where GCC 12 took -march=znver3, which
+ * implies LZCNT (abm) and SSE4A, while the guest's cpuinfo lists neither; the build passed its bit-for-bit
+ * check and the loader then refused it on the very machine that built it. [] where cpuinfo cannot be read.
+ */
+export const unlistedFeatureOptions = (cc, flags) => {
+  const have = cpuFlags();
+  const macros = have && isaMacros(cc, flags);
+  if (!macros) return [];
+  return [...new Set(Object.entries(FEATURE_FLAGS).filter(([m, [f]]) => macros.has(m) && !have.has(f)).map(([, [, opt]]) => `-mno-${opt}`))];
 };
 
 /** This CPU's flags (Linux, from /proc/cpuinfo), or undefined where they cannot be read. */

@@ -11,7 +11,7 @@ import { threadModel, nativeStatus, nativeSupport, type ConfigInput, type EganMo
 import { kernelMismatch } from '../../src/model/nativeCheck.ts';
 import { makeOneLayerCore, type OneLayerCore } from '../../src/model/rhsOneLayer.ts';
 import type { NativeAddon } from '../../src/model/native.ts';
-import { buildProblem, cpuFlags, machine, NATIVE_RECORD } from '../../native/sources.mjs';
+import { buildProblem, cpuFlags, machine, NATIVE_RECORD, targetFeatures, unlistedFeatureOptions } from '../../native/sources.mjs';
 import { readFileSync } from 'node:fs';
 import { model, rhsAt } from '../helpers/configs.ts';
 
@@ -35,6 +35,21 @@ describe('native kernel', () => {
     // Stale sources and an unverified build are refused too.
     expect(buildProblem({ ...record, sourceHash: 'x' })).toMatch(/out of date/);
     expect(buildProblem({ ...record, verified: false })).toMatch(/not verified/);
+  });
+
+  it.skipIf(!hasCompiler || !cpuFlags())('builds for the features this CPU lists: -march=native minus what /proc/cpuinfo does not show', () => {
+    const cc = ['cc', 'gcc', 'clang'].find((c) => spawnSync(c, ['--version'], { stdio: 'ignore' }).status === 0)!;
+    const flags = cpuFlags()!;
+    const arch = ['-march=native'];
+    const off = unlistedFeatureOptions(cc, arch);
+    expect(off.every((o) => o.startsWith('-mno-'))).toBe(true);
+    // What the build will rely on is all listed here, so the loader accepts it on the machine that built it
+    // (a Zen 5 VM's GCC 12 took znver3, which implies abm and sse4a, and its cpuinfo lists neither).
+    const features = targetFeatures(cc, [...arch, ...off]);
+    expect(features.filter((f) => !flags.has(f))).toEqual([]);
+    expect(features.length).toBeGreaterThan(0);
+    // Nothing the CPU lists is turned off: each option removes only unlisted features.
+    expect(targetFeatures(cc, arch).filter((f) => flags.has(f) && !features.includes(f))).toEqual([]);
   });
 
   describe.skipIf(!addon)('same bits as the JavaScript kernel', () => {
