@@ -16,6 +16,7 @@ import type { Config } from '../model/config.ts';
 import type { RunFailure, RunResult, RunWarning, TauEpsSpec } from './run.ts';
 import { WorkerCrash } from './crash.ts';
 import type { RunCheckpoint } from './checkpoint.ts';
+import { fromWire, type WireOutcome } from './wire.ts';
 
 export type RunOutcome = RunResult | RunFailure;
 
@@ -93,7 +94,7 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
   const spawn = () => {
     const w = startWorker(url);
     w.unref();
-    w.on('message', (msg: { id: number; progress?: number; metrics?: true; warning?: RunWarning; result?: RunOutcome; error?: string }) => {
+    w.on('message', (msg: { id: number; progress?: number; metrics?: true; warning?: RunWarning; result?: WireOutcome; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       if (msg.progress !== undefined) { p.t = msg.progress; p.options.onProgress?.(msg.progress); return; }
@@ -102,7 +103,7 @@ export const makePool = (size: number, options: PoolOptions = {}): Pool => {
       pending.delete(msg.id);
       idle.push(w);
       if (msg.error !== undefined) p.reject(new WorkerCrash(msg.error, p.t));
-      else p.resolve(msg.result!);
+      else p.resolve(fromWire(msg.result!));
       pump();
     });
     w.on('error', (e) => lost(w, e.message));

@@ -4,7 +4,7 @@
  * SharedArrayBuffer) that the solver reads once per step: the main thread
  * sets it on SIGINT/SIGTERM and the worker returns the partial result.
  * Messages in:  { id, config (resolved), flag: SharedArrayBuffer, progressMs?, tauEps?, threads?, onCrawl?, checkpoint? }
- * Messages out: { id, progress: t } and { id, warning } ... then { id, result } or { id, error }.
+ * Messages out: { id, progress: t } and { id, warning } ... then { id, result } (packed by wire.ts) or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
 import { buildModel } from '../model/model.ts';
@@ -13,6 +13,7 @@ import type { Config } from '../model/config.ts';
 import { runModel, type TauEpsSpec } from './run.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { checkpointWriter, type RunCheckpoint } from './checkpoint.ts';
+import { toWire } from './wire.ts';
 
 export interface RunRequest {
   readonly id: number;
@@ -54,7 +55,8 @@ if (parentPort) {
         close();
       }
       const out = E.isLeft(r) ? r.left : r.right;
-      port.postMessage({ id: req.id, result: note ? { ...out, warnings: [...out.warnings, { code: 'threads', message: note }] } : out });
+      const { wire, transfer } = toWire(note ? { ...out, warnings: [...out.warnings, { code: 'threads', message: note }] } : out);
+      port.postMessage({ id: req.id, result: wire }, transfer);
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -30,7 +30,10 @@ describe('worker pool', () => {
       expect(threw.message).toMatch(/died: boom in the worker/);
       expect(reported.message).toBe('the model could not be built');
       // Still two working workers afterwards: two runs at once complete.
-      expect((await Promise.all([pool.run(cfg(20)), pool.run(cfg(21))])).map((r) => r.t)).toEqual([20, 21]);
+      const last = await Promise.all([pool.run(cfg(20)), pool.run(cfg(21))]);
+      expect(last.map((r) => r.t)).toEqual([20, 21]);
+      // The particles came packed (src/experiments/wire.ts) and are rows again.
+      expect(last.map((r) => r.final.particles)).toEqual([[[20, -20]], [[21, -21]]]);
     } finally {
       await pool.close();
     }

@@ -8,5 +8,6 @@ parentPort.on('message', ({ id, config }) => {
   if (config.seed === 1) process.exit(7);
   if (config.seed === 2) setTimeout(() => { throw new Error('boom in the worker'); }, 1);
   else if (config.seed === 3) parentPort.postMessage({ id, error: 'the model could not be built' });
-  else setTimeout(() => parentPort.postMessage({ id, result: { status: 'success', t: config.seed } }), 5);
+  // A result as src/experiments/wire.ts packs it: one particle (seed, -seed), rows rebuilt by the pool.
+  else setTimeout(() => parentPort.postMessage({ id, result: { result: { status: 'success', t: config.seed, final: { particles: [], theta: [] } }, particles: new Float64Array([config.seed, -config.seed]), d: 2 } }), 5);
 });
