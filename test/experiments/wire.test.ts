@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { fromWire, toWire } from '../../src/experiments/wire.ts';
-import { makeModel, runModel } from '../../src/index.ts';
+import { formatError, makeModel, runModel } from '../../src/index.ts';
 import type { RunOutcome } from '../../src/experiments/pool.ts';
 
 /** What the main thread receives: postMessage's structured clone, buffers moved as the worker lists them. */
@@ -17,7 +17,7 @@ const send = (out: RunOutcome): RunOutcome => {
 
 const outcome = (): RunOutcome => {
   const m = makeModel({ target: { kind: 'ring', samples: 16 }, particles: { n: 12 }, critic: { kind: 'mlp', hidden: [4], activation: 'tanh' }, t1: 0.2, solver: { method: 'rk4', h: 0.05 }, saveAt: { n: 3 } });
-  if (E.isLeft(m)) throw new Error(m.left.message);
+  if (E.isLeft(m)) throw new Error(formatError(m.left));
   const r = runModel(m.right);
   return E.isLeft(r) ? r.left : r.right;
 };
