@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { nativeStatus } from '../../src/index.ts';
 import { egan } from '../helpers/cli.ts';
+import { cpuFlags } from '../../native/sources.mjs';
 
 describe('egan info', () => {
   it('--json reports the native kernel as this process sees it', () => {
@@ -17,6 +18,18 @@ describe('egan info', () => {
     expect(o.native.inUse).toBe(s.available);
     if (s.available) expect(o.native.flags).toContain('-ffp-contract=off');
     else expect(o.native.reason).toBe(s.reason);
+  });
+
+  it('names the CPU\'s vector extensions and the native kernel\'s vector width (8 doubles only for an AVX-512 build)', () => {
+    const o = JSON.parse(egan(['info', '--json']).stdout) as { machine: { simd?: { avx512: boolean; avx2: boolean; fma: boolean } }; native: { inUse: boolean; vectorWidth?: number } };
+    const flags = cpuFlags();
+    if (flags) expect(o.machine.simd).toEqual({ avx512: flags.has('avx512f'), avx2: flags.has('avx2'), fma: flags.has('fma') });
+    else expect(o.machine.simd).toBeUndefined();
+    const s = nativeStatus();
+    if (s.available) expect(o.native.vectorWidth).toBe(s.build.features?.includes('avx512f') ? 8 : 4);
+    const text = egan(['info']).stdout.split('\n');
+    if (flags) expect(text[0]).toMatch(new RegExp(`\\((.*); ${flags.has('avx512f') ? 'AVX-512' : 'no AVX-512'}, ${flags.has('avx2') ? 'AVX2' : 'no AVX2'}, ${flags.has('fma') ? 'FMA' : 'no FMA'}\\)$`));
+    if (s.available) expect(text[1]).toContain(`; vectors of ${o.native.vectorWidth} doubles; `);
   });
 
   it('names the reason when it is off (EGAN_NATIVE=0), in words and in JSON', () => {
