@@ -256,18 +256,22 @@ export const nearestStats = (X: Float64Array, N: number, t: Target, metric: 'cos
 /** Whether every weight is the same number (a sort of the values then serves as the quantile function). */
 const uniform = (w: Float64Array): boolean => { for (let i = 1; i < w.length; i++) if (w[i] !== w[0]) return false; return true; };
 
+/** A 1-D sample sorted by value, with its weights in the same order. */
+interface Sorted1d { readonly v: Float64Array; readonly w: Float64Array }
+
 /**
- * W2^2 between two weighted 1-D samples, by merging their quantile functions. Equal weights (the particles
- * always, most targets) sort the values in place as a typed array, O(n log n) without a comparator; unequal
- * target weights sort an index permutation. Both give the same numbers: only the order of the values matters.
+ * A weighted 1-D sample sorted for w2sq1d. Equal weights (the particles always, most targets) sort the values in
+ * place as a typed array, O(n log n) without a comparator; unequal target weights sort an index permutation.
+ * Both give the same numbers: only the order of the values matters.
  */
-const w2sq1d = (a: Float64Array, wa: Float64Array, b: Float64Array, wb: Float64Array): number => {
-  const sorted = (v: Float64Array, w: Float64Array): { v: Float64Array; w: Float64Array } => {
-    if (uniform(w)) return { v: v.sort(), w };
-    const idx = Uint32Array.from(v.keys()).sort((x, y) => v[x] - v[y]);
-    return { v: Float64Array.from(idx, (i) => v[i]), w: Float64Array.from(idx, (i) => w[i]) };
-  };
-  const A = sorted(a, wa), B = sorted(b, wb);
+const sorted1d = (v: Float64Array, w: Float64Array): Sorted1d => {
+  if (uniform(w)) return { v: v.sort(), w };
+  const idx = Uint32Array.from(v.keys()).sort((x, y) => v[x] - v[y]);
+  return { v: Float64Array.from(idx, (i) => v[i]), w: Float64Array.from(idx, (i) => w[i]) };
+};
+
+/** W2^2 between two sorted weighted 1-D samples, by merging their quantile functions. */
+const w2sq1d = (A: Sorted1d, B: Sorted1d): number => {
   let i = 0, j = 0, ra = A.w[0], rb = B.w[0], s = 0;
   while (i < A.v.length && j < B.v.length) {
     const m = Math.min(ra, rb);
@@ -282,22 +286,57 @@ const w2sq1d = (a: Float64Array, wa: Float64Array, b: Float64Array, wb: Float64A
 /** Projections of the reported sliced W2. */
 export const SLICED_PROJECTIONS = 64;
 
+/** The target's side of a sliced W2: the seeded unit directions and the target's sorted projection on each. */
+interface SlicedTargetSide { readonly dirs: Float64Array; readonly b: Sorted1d[] }
+
+/**
+ * Target sides kept per target, for each (projections, seed): every cloud compared with a target (each saved
+ * state of a run, each point of tau_eps's event search) meets the same directions and target projections, so they
+ * are computed and sorted once; the same numbers as computing them anew. Kept only while they are small
+ * (projections x (M + d) up to 2^21 numbers, 16 MB); larger targets compute them at each call.
+ */
+const SLICED_CACHE_MAX = 1 << 21;
+const slicedCache = new WeakMap<Target, Map<string, SlicedTargetSide>>();
+
+const slicedTargetSide = (t: Target, projections: number, seed: number, signal?: AbortFlag): SlicedTargetSide => {
+  const key = `${projections}:${seed}`;
+  const hit = slicedCache.get(t)?.get(key);
+  if (hit) return hit;
+  const d = t.d;
+  const rng = makeRng(seed, 'sliced-w2');
+  const dirs = new Float64Array(projections * d);
+  const b: Sorted1d[] = [];
+  for (let l = 0; l < projections; l++) {
+    checkAbort(signal);
+    const o = l * d;
+    let nrm = 0;
+    for (let c = 0; c < d; c++) { const x = rng.normal(); dirs[o + c] = x; nrm += x * x; }
+    nrm = Math.sqrt(nrm);
+    for (let c = 0; c < d; c++) dirs[o + c] /= nrm;
+    const p = new Float64Array(t.M);
+    for (let m = 0; m < t.M; m++) { let s = 0; for (let c = 0; c < d; c++) s += t.points[m * d + c] * dirs[o + c]; p[m] = s; }
+    b.push(sorted1d(p, t.weights));
+  }
+  const side = { dirs, b };
+  if (projections * (t.M + d) <= SLICED_CACHE_MAX) {
+    const m = slicedCache.get(t) ?? new Map<string, SlicedTargetSide>();
+    m.set(key, side);
+    slicedCache.set(t, m);
+  }
+  return side;
+};
+
 /** Sliced Wasserstein-2: sqrt of the mean over `projections` seeded random directions of W2^2 of the projections. */
 export const slicedW2 = (X: Float64Array, N: number, t: Target, projections = SLICED_PROJECTIONS, seed = 0, signal?: AbortFlag): number => {
   const d = t.d;
-  const rng = makeRng(seed, 'sliced-w2');
-  const a = new Float64Array(N), b = new Float64Array(t.M), wa = new Float64Array(N).fill(1 / N);
-  const dir = new Float64Array(d);
+  const { dirs, b } = slicedTargetSide(t, projections, seed, signal);
+  const a = new Float64Array(N), wa = new Float64Array(N).fill(1 / N);
   let tot = 0;
   for (let l = 0; l < projections; l++) {
     checkAbort(signal);
-    let nrm = 0;
-    for (let c = 0; c < d; c++) { dir[c] = rng.normal(); nrm += dir[c] * dir[c]; }
-    nrm = Math.sqrt(nrm);
-    for (let c = 0; c < d; c++) dir[c] /= nrm;
-    for (let i = 0; i < N; i++) { let s = 0; for (let c = 0; c < d; c++) s += X[i * d + c] * dir[c]; a[i] = s; }
-    for (let m = 0; m < t.M; m++) { let s = 0; for (let c = 0; c < d; c++) s += t.points[m * d + c] * dir[c]; b[m] = s; }
-    tot += w2sq1d(a, wa, b, t.weights);
+    const o = l * d;
+    for (let i = 0; i < N; i++) { let s = 0; for (let c = 0; c < d; c++) s += X[i * d + c] * dirs[o + c]; a[i] = s; }
+    tot += w2sq1d(sorted1d(a, wa), b[l]!);
   }
   return Math.sqrt(tot / projections);
 };
