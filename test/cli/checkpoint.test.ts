@@ -14,8 +14,9 @@ import { egan, eganAsync } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-ckpt-'));
 const write = (name: string, v: unknown) => { const p = join(dir, name); writeFileSync(p, JSON.stringify(v)); return p; };
-// ~1-2 s of rk4 steps here: long enough to be stopped in the middle.
-const base = { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 100, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 21 } };
+// 40,000 rk4 steps, ~2 s on a quiet 2-core EPYC with AVX-512 (at t1 = 100 the run was over there in ~0.5 s,
+// sometimes before the signal: exit 0): long enough to be stopped in the middle.
+const base = { target: { kind: 'ring', samples: 64 }, particles: { n: 32 }, critic: { kind: 'mlp', hidden: [16], activation: 'tanh' }, t1: 400, solver: { method: 'rk4', h: 0.01 }, saveAt: { n: 21 } };
 const cfg = write('run.json', base);
 const FILES = ['final.json', 'result.json', 'metrics.csv', 'trajectory.csv', 'trajectory.json'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +46,7 @@ describe('egan run --resume', () => {
     // Without --resume, the checkpoint is not thrown away silently.
     const again = egan(['run', cfg, '--out', out]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/holds the checkpoint of an unfinished run of this config \(t = [\d.]+ of 100\), .*checkpoint\.egan; pass --resume to go on from it, or delete it to start over/);
+    expect(again.stderr).toMatch(/holds the checkpoint of an unfinished run of this config \(t = [\d.]+ of 400\), .*checkpoint\.egan; pass --resume to go on from it, or delete it to start over/);
     const res = egan(['run', cfg, '--out', out, '--resume']);
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).toMatch(/going on from the checkpoint at t = [\d.]+ \(\d+ steps done\)/);
@@ -94,9 +95,13 @@ describe('egan run --resume', () => {
   });
 });
 
+// Cells of ~2 s on a quiet 2-core EPYC with AVX-512: at t1 = 60 a cell took ~0.3 s there, and a sweep could
+// record both cells (removing their checkpoints) between two polls, so 'a checkpoint is there' never held.
+const SWEEP_T1 = 400;
+
 describe('egan sweep --resume with cells stopped midway', () => {
   it('a sweep killed with SIGKILL mid-cell goes on from the cells\' checkpoints to the uninterrupted sweep\'s lines', async () => {
-    const spec = write('sweep.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0, 0.5] }] });
+    const spec = write('sweep.json', { seed: 1, base: { ...base, t1: SWEEP_T1 }, axes: [{ path: 'kernel.g2', values: [0, 0.5] }] });
     const lines = (d: string) => readFileSync(join(d, 'results.jsonl'), 'utf8').trim().split('\n').sort();
     const ref = join(dir, 'sref');
     expect(egan(['sweep', spec, '--workers', '1', '--out', ref]).status).toBe(0);
@@ -128,8 +133,8 @@ describe('egan sweep --resume with cells stopped midway', () => {
   });
 
   it('SIGINT keeps the running cell\'s checkpoint; a folder holding another sweep\'s cell checkpoints is refused', async () => {
-    const spec = write('sweepA.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0.1] }] });
-    const other = write('sweepB.json', { seed: 1, base: { ...base, t1: 60 }, axes: [{ path: 'kernel.g2', values: [0.2] }] });
+    const spec = write('sweepA.json', { seed: 1, base: { ...base, t1: SWEEP_T1 }, axes: [{ path: 'kernel.g2', values: [0.1] }] });
+    const other = write('sweepB.json', { seed: 1, base: { ...base, t1: SWEEP_T1 }, axes: [{ path: 'kernel.g2', values: [0.2] }] });
     const out = join(dir, 'sforeign');
     const ckDir = join(out, '.egan-checkpoints');
     // Stopped with SIGINT this time: the cell's checkpoint is still there afterwards, written at the signal or
@@ -141,7 +146,7 @@ describe('egan sweep --resume with cells stopped midway', () => {
     expect(r0.code, r0.stderr()).toBe(130);
     expect(ckFiles()).toHaveLength(1);
     expect(ckTime()).toBeGreaterThanOrEqual(first);
-    expect(ckTime()).toBeLessThan(60);
+    expect(ckTime()).toBeLessThan(SWEEP_T1);
     const r = egan(['sweep', other, '--workers', '1', '--out', out, '--resume']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/1 checkpoint\(s\) in .*\.egan-checkpoints are not of cells of .*sweepB\.json: the folder holds another sweep's unfinished cells/);
