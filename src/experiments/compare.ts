@@ -21,6 +21,7 @@ import { findEquilibrium } from '../analysis/equilibrium.ts';
 import { collectiveDamping, linearize } from '../analysis/linearize.ts';
 import { cloudMetrics, type CloudMetrics } from './metrics.ts';
 import { runModel, type RunFailure, type RunResult } from './run.ts';
+import { toRows } from '../linalg/rows.ts';
 
 export type CompareRunName = 'real' | 'ntk' | 'twoPoint';
 
@@ -45,12 +46,10 @@ export interface CompareResult {
   readonly configs: Readonly<Record<Exclude<CompareRunName, 'real'>, Config>>;
 }
 
-const rows = (A: Float64Array, n: number, m: number) => Array.from({ length: n }, (_, i) => Array.from(A.subarray(i * m, (i + 1) * m)));
-
 /** The effective config of a real one: the particles and critic at t = 0, and a kernel. */
 const effectiveConfig = (config: Config, X0: Float64Array, theta0: Float64Array, kernel: Config['kernel']): Config => {
   const { generator: _, ...rest } = config;
-  const c = parseConfig({ ...rest, particles: { n: config.particles.n, init: { kind: 'points', points: rows(X0, config.particles.n, X0.length / config.particles.n) } }, kernel, theta: Array.from(theta0) });
+  const c = parseConfig({ ...rest, particles: { n: config.particles.n, init: { kind: 'points', points: toRows(X0, config.particles.n, X0.length / config.particles.n) } }, kernel, theta: Array.from(theta0) });
   if (E.isLeft(c)) throw new Error(`effective config: ${c.left.path}: ${c.left.expected}`);
   return c.right;
 };
@@ -86,7 +85,7 @@ export const compareGenerator = (config: Config, opts: CompareOptions = {}): E.E
   let rr = 0, kk = 0;
   for (let k = 0; k < N * N; k++) { const fit = k % (N + 1) === 0 ? g1 : g2; rr += (K0[k] - fit) ** 2; kk += K0[k] ** 2; }
   const configs = {
-    ntk: effectiveConfig(config, X0, theta0, { kind: 'matrix', matrix: rows(K0, N, N) }),
+    ntk: effectiveConfig(config, X0, theta0, { kind: 'matrix', matrix: toRows(K0, N, N) }),
     twoPoint: effectiveConfig(config, X0, theta0, { kind: 'two-point', g1, g2 }),
   };
   const models: Record<CompareRunName, EganModel> = { real, ntk: buildModel(configs.ntk), twoPoint: buildModel(configs.twoPoint) };
@@ -113,7 +112,7 @@ export const compareGenerator = (config: Config, opts: CompareOptions = {}): E.E
   // The real generator's particle dynamics near its equilibrium: the effective model with the NTK at w(t1).
   const wEnd = Float64Array.from(results.real.final.generator!);
   const KEnd = scalarNtk(ntkBlocks(g.shape, wEnd, g.Z, N), N, d);
-  const realLinear = effectiveConfig(config, X0, theta0, { kind: 'matrix', matrix: rows(KEnd, N, N) });
+  const realLinear = effectiveConfig(config, X0, theta0, { kind: 'matrix', matrix: toRows(KEnd, N, N) });
   const run = (name: CompareRunName, cfg: Config): CompareRun => ({
     status: results[name].status,
     particles: particles(name),

@@ -15,6 +15,7 @@ import { effectiveState, type EganModel } from '../model/model.ts';
 import { isNonSmooth } from '../model/activations.ts';
 import { metricsAt, MetricsInterrupted, type AbortFlag, meanGap, targetMean, mmd2, slicedW2, thetaNorm, type Metrics } from './metrics.ts';
 import type { EventSpec } from '../ode/options.ts';
+import { toRows } from '../linalg/rows.ts';
 
 export interface RunStats {
   readonly steps: number;
@@ -104,9 +105,7 @@ const toStats = (s: SolveStats): RunStats => ({ steps: s.steps, accepted: s.acce
 
 /** The final state for people: particles and theta from the effective state, and a real generator's w from the raw one. */
 const finalState = (m: EganModel, u: Float64Array, raw: Float64Array) => {
-  const particles: number[][] = [];
-  for (let i = 0; i < m.N; i++) particles.push(Array.from(u.subarray(i * m.d, (i + 1) * m.d)));
-  return { particles, theta: Array.from(u.subarray(m.N * m.d)), ...(m.generator ? { generator: Array.from(raw.subarray(0, m.generator.shape.P)) } : {}) };
+  return { particles: toRows(u, m.N, m.d), theta: Array.from(u.subarray(m.N * m.d)), ...(m.generator ? { generator: Array.from(raw.subarray(0, m.generator.shape.P)) } : {}) };
 };
 
 /**

@@ -23,6 +23,7 @@ import {
   type Config, type ConfigInput, type RunOutcome,
 } from '../api.ts';
 import { fmt, type FigureOptions, type FigureResult } from './figure.ts';
+import { toRows } from '../linalg/rows.ts';
 
 const parsed = (c: ConfigInput): Config => {
   const r = parseConfig(c);
@@ -78,7 +79,7 @@ export const realGeneratorFigure = async (o: FigureOptions): Promise<FigureResul
     const { generator: _, ...rest } = base;
     const effective = parsed({
       ...rest, etaG: 1 / g1, kernel: { kind: 'two-point', g1, g2 },
-      particles: { n: N, init: { kind: 'points', points: Array.from({ length: N }, (_, i) => Array.from(start.subarray(i * d, (i + 1) * d))) } },
+      particles: { n: N, init: { kind: 'points', points: toRows(start, N, d) } },
       theta: Array.from(start.subarray(N * d)),
     });
     return { b, g1, g2, residual, real, effective };
