@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "oneLayer.h"
+#include "vec.h"
 #include "team.h"
 
 #define EGAN_NATIVE_ABI 3
@@ -231,6 +232,9 @@ EXPORT napi_value napi_register_module_v1(napi_env env, napi_value exports) {
   }
   napi_value abi;
   if (napi_create_int32(env, EGAN_NATIVE_ABI, &abi) != 0 || napi_set_named_property(env, exports, "abi", abi) != 0) return NULL;
+  /* Doubles per vector in the tiles, as this build compiled vec.h (what `egan info` reports). */
+  napi_value width;
+  if (napi_create_int32(env, VW, &width) != 0 || napi_set_named_property(env, exports, "vectorWidth", width) != 0) return NULL;
   return exports;
 }
 

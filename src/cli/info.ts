@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { NATIVE_COVERS as COVERS, nativeStatus } from '../model/native.ts';
 import { cpuFlags } from '../../native/sources.mjs';
+import { EXIT } from './exit.ts';
 
 /**
  * The CPU's vector extensions that set egan's speed (where /proc/cpuinfo tells them; undefined elsewhere): a
@@ -19,17 +20,13 @@ const simd = (): { avx512: boolean; avx2: boolean; fma: boolean } | undefined =>
   return f ? { avx512: f.has('avx512f'), avx2: f.has('avx2'), fma: f.has('fma') } : undefined;
 };
 
-/** Doubles per vector in the native kernel's tiles (native/vec.h: 8 where the build targets AVX-512, else 4). */
-const vectorWidth = (features: readonly string[] | undefined): number => (features?.includes('avx512f') ? 8 : 4);
-import { EXIT } from './exit.ts';
-
 export const infoCommand = async (opts: { json?: boolean }): Promise<number> => {
   const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   const s = nativeStatus();
   const vec = simd();
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? '?', node: process.version, ...(vec ? { simd: vec } : {}) };
   const native = s.available
-    ? { inUse: true, covers: COVERS, cc: s.build.cc, flags: s.build.flags, built: s.build.date, verified: s.build.verified, vectorWidth: vectorWidth(s.build.features) }
+    ? { inUse: true, covers: COVERS, cc: s.build.cc, flags: s.build.flags, built: s.build.date, verified: s.build.verified, vectorWidth: s.addon.vectorWidth }
     : { inUse: false, reason: s.reason, covers: COVERS };
   if (opts.json) {
     process.stdout.write(JSON.stringify({ version, machine, native }) + '\n');
@@ -38,7 +35,7 @@ export const infoCommand = async (opts: { json?: boolean }): Promise<number> => 
   const ext = vec ? `; ${vec.avx512 ? 'AVX-512' : 'no AVX-512'}, ${vec.avx2 ? 'AVX2' : 'no AVX2'}, ${vec.fma ? 'FMA' : 'no FMA'}` : '';
   const lines = [`egan ${version}, Node ${machine.node}, ${machine.cores} cores (${machine.cpu}${ext})`];
   if (s.available) {
-    lines.push(`native kernel: in use (${s.build.cc} ${s.build.flags.join(' ')}; vectors of ${vectorWidth(s.build.features)} doubles; built ${s.build.date}; verified equal to the JavaScript kernel bit for bit)`);
+    lines.push(`native kernel: in use (${s.build.cc} ${s.build.flags.join(' ')}; vectors of ${s.addon.vectorWidth} doubles; built ${s.build.date}; verified equal to the JavaScript kernel bit for bit)`);
     lines.push(`  covers ${COVERS}; other models run the JavaScript kernel`);
   } else {
     lines.push(`native kernel: not in use: ${s.reason}`);

@@ -41,6 +41,8 @@ import type { Rhs } from '../ode/problem.ts';
 /** The module binding.c exports. */
 export interface NativeAddon {
   readonly abi: number;
+  /** Doubles per vector in the register tiles, as the build compiled native/vec.h (8 with AVX-512, else 4). */
+  readonly vectorWidth: number;
   create(ints: Int32Array, lambda: number, Y: Float64Array, wY: Float64Array, tables: Float64Array): unknown;
   load(handle: unknown, u: Float64Array): void;
   chunk(handle: unknown, u: Float64Array, c: number, grad: Float64Array, go: number, G: Float64Array): void;

@@ -112,6 +112,7 @@ describe('native kernel', () => {
     // A stand-in addon that runs the JavaScript kernel, then changes one entry of chunk 0's gradient or forces.
     const faulty = (m: EganModel, key: 'grad' | 'G', entry: number, change: (x: number) => number): NativeAddon => ({
       abi: 1,
+      vectorWidth: 4,
       create: () => makeOneLayerCore(m, 'js'),
       load: (h, u) => (h as OneLayerCore).load(u),
       chunk: (h, u, c, grad, go, G) => {
