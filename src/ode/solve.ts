@@ -25,8 +25,32 @@ import type { Solver } from './solver.ts';
 import { dopri5 } from './solvers/dopri5.ts';
 import { checkpointMismatch, type SolveCheckpoint } from './checkpoint.ts';
 
+const show = (x: unknown): string => {
+  if (x === null || typeof x !== 'object') return typeof x === 'function' ? 'a function' : String(x);
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  return `a ${x.constructor?.name ?? 'object'}`;
+};
+
+/**
+ * The problem's and solver's shape, for callers from plain JavaScript (TypeScript checks it): without this, a
+ * misspelt field would throw a TypeError from deep inside the solve instead of returning an invalidProblem.
+ */
+const problemShape = (problem: OdeProblem, solver: Solver): string | undefined => {
+  const p = problem as unknown as Record<string, unknown> | null;
+  if (typeof p !== 'object' || p === null) return `problem: got ${show(p)}; expected { rhs, u0, tspan }`;
+  if (typeof p.rhs !== 'function') return `problem.rhs: got ${show(p.rhs)}; expected a function (t, u, du) that writes du`;
+  if (!(p.u0 instanceof Float64Array)) return `problem.u0: got ${show(p.u0)}; expected a Float64Array (e.g. Float64Array.of(1, 0))`;
+  const ts = p.tspan as unknown;
+  if (!(Array.isArray(ts) && ts.length === 2 && typeof ts[0] === 'number' && typeof ts[1] === 'number')) return `problem.tspan: got ${Array.isArray(ts) ? JSON.stringify(ts) : show(ts)}; expected [t0, t1], two numbers`;
+  const v = solver as unknown as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null || (typeof v.stepper !== 'function' && typeof v.integrate !== 'function')) return `solver: got ${show(v)}; expected a solver value such as dopri5() or rk4({ h: 0.01 })`;
+  return undefined;
+};
+
 /** What is wrong with the problem, the solver's settings or the options, or undefined. */
 export const validateProblem = (problem: OdeProblem, solver: Solver, options: SolveOptions = {}): string | undefined => {
+  const shape = problemShape(problem, solver);
+  if (shape) return shape;
   const n = problem.u0.length;
   if (n === 0) return 'the state u0 is empty';
   const bad = firstNonFinite(problem.u0);
@@ -76,9 +100,10 @@ export const validateProblem = (problem: OdeProblem, solver: Solver, options: So
 };
 
 export const solve = (problem: OdeProblem, solver: Solver = dopri5(), options: SolveOptions = {}): E.Either<SolveFailure, Solution> => {
-  const [t0, t1] = problem.tspan;
   const invalid = validateProblem(problem, solver, options);
-  if (invalid) return E.left(failure('invalidProblem', invalid, t0));
+  // The failure's time is t0, or 0 where the problem has no time span to take it from.
+  if (invalid) return E.left(failure('invalidProblem', invalid, Array.isArray(problem?.tspan) && Number.isFinite(problem.tspan[0]) ? problem.tspan[0] : 0));
+  const [t0, t1] = problem.tspan;
   if (solver.integrate) return solver.integrate(problem, solver, options);
   const method = solver.name;
 
