@@ -39,7 +39,8 @@ const problemShape = (problem: OdeProblem, solver: Solver): string | undefined =
   const p = problem as unknown as Record<string, unknown> | null;
   if (typeof p !== 'object' || p === null) return `problem: got ${show(p)}; expected { rhs, u0, tspan }`;
   if (typeof p.rhs !== 'function') return `problem.rhs: got ${show(p.rhs)}; expected a function (t, u, du) that writes du`;
-  if (!(p.u0 instanceof Float64Array)) return `problem.u0: got ${show(p.u0)}; expected a Float64Array (e.g. Float64Array.of(1, 0))`;
+  // By tag, not instanceof: a Float64Array made in another realm (a vm context) is one too.
+  if (Object.prototype.toString.call(p.u0) !== '[object Float64Array]') return `problem.u0: got ${show(p.u0)}; expected a Float64Array (e.g. Float64Array.of(1, 0))`;
   const ts = p.tspan as unknown;
   if (!(Array.isArray(ts) && ts.length === 2 && typeof ts[0] === 'number' && typeof ts[1] === 'number')) return `problem.tspan: got ${Array.isArray(ts) ? JSON.stringify(ts) : show(ts)}; expected [t0, t1], two numbers`;
   const v = solver as unknown as Record<string, unknown> | null;
