@@ -25,10 +25,13 @@ import type { Solver } from './solver.ts';
 import { dopri5 } from './solvers/dopri5.ts';
 import { checkpointMismatch, type SolveCheckpoint } from './checkpoint.ts';
 
-const show = (x: unknown): string => {
-  if (x === null || typeof x !== 'object') return typeof x === 'function' ? 'a function' : String(x);
-  if (Array.isArray(x)) return `an array of ${x.length}`;
-  return `a ${x.constructor?.name ?? 'object'}`;
+/** A value as the caller passed it, for an error message: its JSON where it has one (cut at 60 characters), else its kind. */
+const got = (x: unknown): string => {
+  if (typeof x === 'function') return 'a function';
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  let s: string;
+  try { s = JSON.stringify(x) ?? String(x); } catch { s = String(x); }
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
 /**
@@ -37,14 +40,14 @@ const show = (x: unknown): string => {
  */
 const problemShape = (problem: OdeProblem, solver: Solver): string | undefined => {
   const p = problem as unknown as Record<string, unknown> | null;
-  if (typeof p !== 'object' || p === null) return `problem: got ${show(p)}; expected { rhs, u0, tspan }`;
-  if (typeof p.rhs !== 'function') return `problem.rhs: got ${show(p.rhs)}; expected a function (t, u, du) that writes du`;
+  if (typeof p !== 'object' || p === null) return `problem: got ${got(p)}; expected { rhs, u0, tspan }`;
+  if (typeof p.rhs !== 'function') return `problem.rhs: got ${got(p.rhs)}; expected a function (t, u, du) that writes du`;
   // By tag, not instanceof: a Float64Array made in another realm (a vm context) is one too.
-  if (Object.prototype.toString.call(p.u0) !== '[object Float64Array]') return `problem.u0: got ${show(p.u0)}; expected a Float64Array (e.g. Float64Array.of(1, 0))`;
+  if (Object.prototype.toString.call(p.u0) !== '[object Float64Array]') return `problem.u0: got ${got(p.u0)}; expected a Float64Array (e.g. Float64Array.of(1, 0))`;
   const ts = p.tspan as unknown;
-  if (!(Array.isArray(ts) && ts.length === 2 && typeof ts[0] === 'number' && typeof ts[1] === 'number')) return `problem.tspan: got ${Array.isArray(ts) ? JSON.stringify(ts) : show(ts)}; expected [t0, t1], two numbers`;
+  if (!(Array.isArray(ts) && ts.length === 2 && typeof ts[0] === 'number' && typeof ts[1] === 'number')) return `problem.tspan: got ${got(ts)}; expected [t0, t1], two numbers`;
   const v = solver as unknown as Record<string, unknown> | null;
-  if (typeof v !== 'object' || v === null || (typeof v.stepper !== 'function' && typeof v.integrate !== 'function')) return `solver: got ${show(v)}; expected a solver value such as dopri5() or rk4({ h: 0.01 })`;
+  if (typeof v !== 'object' || v === null || (typeof v.stepper !== 'function' && typeof v.integrate !== 'function')) return `solver: got ${got(v)}; expected a solver value such as dopri5() or rk4({ h: 0.01 })`;
   return undefined;
 };
 
@@ -74,11 +77,7 @@ export const validateProblem = (problem: OdeProblem, solver: Solver, options: So
     const o = sa as unknown as Record<string, unknown>;
     const shaped = typeof sa === 'object' && sa !== null && !Array.isArray(sa)
       && (('times' in o && (Array.isArray(o.times) || ArrayBuffer.isView(o.times))) || ('n' in o && typeof o.n === 'number') || ('steps' in o && o.steps === true));
-    if (!shaped) {
-      let got: string;
-      try { got = JSON.stringify(sa) ?? String(sa); } catch { got = String(sa); }
-      return `saveAt: got ${got.length > 60 ? `${got.slice(0, 57)}...` : got}; expected { times: [t, ...] }, { n: count } or { steps: true }`;
-    }
+    if (!shaped) return `saveAt: got ${got(sa)}; expected { times: [t, ...] }, { n: count } or { steps: true }`;
   }
   if (sa && 'times' in sa) {
     const lo = Math.min(t0, t1), hi = Math.max(t0, t1);

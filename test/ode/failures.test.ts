@@ -63,10 +63,10 @@ describe('failure values', () => {
       [{ rhs, u0: Float64Array.of(1, 2), tspan: [0, 1] }, dopri5({ atol: [1e-9] }), {}, /atol has 1 entries/],
       // a plain-JavaScript caller's malformed problem or solver: a failure value naming the field, not a TypeError
       [{ rhs, u0: Float64Array.of(1), t0: 0, t1: 1 } as never, dopri5(), {}, /^problem\.tspan: got undefined; expected \[t0, t1\], two numbers$/],
-      [{ rhs, u0: [1], tspan: [0, 1] } as never, dopri5(), {}, /^problem\.u0: got an array of 1; expected a Float64Array/],
+      [{ rhs, u0: [1], tspan: [0, 1] } as never, dopri5(), {}, /^problem\.u0: got \[1\]; expected a Float64Array/],
       [{ f: rhs, u0: Float64Array.of(1), tspan: [0, 1] } as never, dopri5(), {}, /^problem\.rhs: got undefined; expected a function/],
       [{ rhs, u0: Float64Array.of(1), tspan: [0, '1'] } as never, dopri5(), {}, /^problem\.tspan: got \[0,"1"\]/],
-      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, 'rk4' as never, {}, /^solver: got rk4; expected a solver value/],
+      [{ rhs, u0: Float64Array.of(1), tspan: [0, 1] }, 'rk4' as never, {}, /^solver: got "rk4"; expected a solver value/],
     ];
     for (const [p, s, o, msg] of cases) {
       const r = solve(p, s, o);
