@@ -8,7 +8,7 @@
  * collapse score, modes covered, critic value V, regularizer R, |theta|, and for a point-cloud target digits
  * hit, entropy gap and mean nearest distance), trajectory.json and trajectory.csv. A failed or
  * interrupted run keeps the trajectory up to its end time and is marked
- * "complete": false. Exit codes: 0 success, 1 solve failure, 2 bad input,
+ * "complete": false (an interrupted run's metrics.csv is kept short: metricsRows). Exit codes: 0 success, 1 solve failure, 2 bad input,
  * 130 interrupted.
  */
 import { join } from 'node:path';
@@ -131,7 +131,10 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
       traj.u.length, (i) => JSON.stringify(Array.from(traj.u[i])), ',', ']}\n');
     const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
     streamRows(join(tmp, 'trajectory.csv'), header.join(',') + '\n', traj.t.length, (i) => [traj.t[i], ...Array.from(traj.u[i])].join(','), '\n', traj.t.length ? '\n' : '');
-    writeAtomic(join(tmp, 'metrics.csv'), metricsCsv(config, traj));
+    const csv = metricsCsv(config, traj, r.status === 'interrupted');
+    writeAtomic(join(tmp, 'metrics.csv'), csv);
+    const rows = csv.split('\n').filter((l) => l !== '').length - 1;
+    if (r.status === 'interrupted' && rows < Math.min(traj.t.length, METRICS_ROWS)) process.stderr.write(`egan run: metrics.csv holds ${rows} of the ${traj.t.length} saved times (an interrupted run's metrics are kept short so that its files are written at once; trajectory.csv has every saved state, and a run resumed to its end writes them all)\n`);
     writeJson(tmp, 'result.json', { ...runJson(r), complete });
     for (const f of RUN_FILES) rmSync(join(dir, f), { force: true });
     for (const f of readdirSync(tmp).sort((a, b) => (a === 'result.json' ? 1 : b === 'result.json' ? -1 : 0))) renameSync(join(tmp, f), join(dir, f));
@@ -160,11 +163,19 @@ export const metricsRowCost = (N: number, M: number, d: number): number => {
 };
 
 /**
- * How many rows metrics.csv gets for `len` saved times: all of them up to METRICS_ROWS and within
- * METRICS_BUDGET, else fewer (at least 11), evenly strided. Deterministic: the sizes decide, not the clock.
+ * Work budget of an interrupted run's metrics.csv (~0.2 s on the bench machine), so that its files are written
+ * within a second of the signal; a run resumed to its end writes the full metrics.csv.
  */
-export const metricsRows = (len: number, N: number, M: number, d: number): number =>
-  Math.min(len, METRICS_ROWS, Math.max(11, Math.floor(METRICS_BUDGET / metricsRowCost(N, M, d))));
+export const METRICS_BUDGET_INTERRUPTED = METRICS_BUDGET / 100;
+
+/**
+ * How many rows metrics.csv gets for `len` saved times: all of them up to METRICS_ROWS and within the budget
+ * (METRICS_BUDGET, or METRICS_BUDGET_INTERRUPTED for an interrupted run), else fewer, evenly strided: at least
+ * 11 for a run that ended by itself, at least 2 (the first and last saved times) for an interrupted one.
+ * Deterministic: the sizes and the run's status decide, not the clock.
+ */
+export const metricsRows = (len: number, N: number, M: number, d: number, interrupted = false): number =>
+  Math.min(len, METRICS_ROWS, Math.max(interrupted ? 2 : 11, Math.floor((interrupted ? METRICS_BUDGET_INTERRUPTED : METRICS_BUDGET) / metricsRowCost(N, M, d))));
 
 /**
  * The observables at the saved times of a trajectory (states in the effective layout: particles then theta):
@@ -172,11 +183,11 @@ export const metricsRows = (len: number, N: number, M: number, d: number): numbe
  * including the last (its row equals metrics.json). Each row is a full metrics evaluation, so saveAt.n = 1e6,
  * or 1,000 saved states of 30,000 particles, would take an hour here; trajectory.csv keeps every saved state.
  */
-export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }): string => {
+export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }, interrupted = false): string => {
   const m = buildModel(config);
   const cols: string[] = [...METRIC_COLUMNS, ...(isPointCloud(m.target) ? CLOUD_COLUMNS : [])];
   const len = traj.t.length;
-  const nRows = metricsRows(len, m.N, m.M, m.d);
+  const nRows = metricsRows(len, m.N, m.M, m.d, interrupted);
   const k = len <= nRows ? 1 : Math.ceil((len - 1) / (nRows - 1));
   const picked = Array.from({ length: len }, (_, i) => i).filter((i) => i % k === 0 || i === len - 1);
   const rows = picked.map((i) => {

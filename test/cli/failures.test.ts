@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan, eganAsync } from '../helpers/cli.ts';
+import { metricsRows } from '../../src/cli/run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-fail-'));
 const write = (name: string, v: unknown) => { const p = join(dir, name); writeFileSync(p, JSON.stringify(v)); return p; };
@@ -58,7 +59,17 @@ describe('failures end to end', () => {
     expect(result.complete).toBe(false);
     expect(result.t).toBeGreaterThan(0);
     expect(existsSync(join(out, 'trajectory.csv'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, 'trajectory.json'), 'utf8')).t.length).toBeGreaterThan(1);
+    const saved: number[] = JSON.parse(readFileSync(join(out, 'trajectory.json'), 'utf8')).t;
+    expect(saved.length).toBeGreaterThan(1);
+    // metrics.csv of an interrupted run: within the short budget (each row is a full metrics evaluation; 1,001
+    // rows took up to 0.8 s of the stop on a loaded machine), the first and last saved times always included.
+    const rows = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    const R = metricsRows(saved.length, 32, 64, 2, true), k = saved.length <= R ? 1 : Math.ceil((saved.length - 1) / (R - 1));
+    expect(rows).toEqual(saved.filter((_, i) => i % k === 0 || i === saved.length - 1));
+    expect(rows.length).toBeLessThanOrEqual(metricsRows(saved.length, 32, 64, 2));
+    expect(rows[0]).toBe(saved[0]);
+    expect(rows[rows.length - 1]).toBe(saved[saved.length - 1]);
+    if (rows.length < saved.length) expect(stderr).toContain(`metrics.csv holds ${rows.length} of the ${saved.length} saved times`);
   });
 });
 

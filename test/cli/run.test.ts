@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, exist
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egan } from '../helpers/cli.ts';
+import { METRICS_ROWS, metricsRowCost, metricsRows } from '../../src/cli/run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'egan-run-'));
 const write = (name: string, value: unknown) => { const p = join(dir, name); writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value)); return p; };
@@ -118,5 +119,23 @@ describe('egan run', () => {
     const r = egan(['run', join(dir, 'nope.json')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot read config file .*nope\.json: ENOENT/);
+  });
+});
+
+describe('metricsRows: the rows of metrics.csv', () => {
+  // Row costs by hand: 32 particles, 64 target points in 2-D: 2 (32² + 64² + 32·64) + 64 · 96 (2 + log2 97) =
+  // 67,174; 100 against 100 MNIST images: 784 · 30,000 + 64 · 200 (784 + log2 201) = 33,653,128.
+  it('keeps every saved time within the budget, strides beyond it', () => {
+    expect(metricsRowCost(32, 64, 2)).toBeCloseTo(67_173.9, 0);
+    expect(metricsRows(1000, 32, 64, 2)).toBe(1000);
+    expect(metricsRows(5000, 32, 64, 2)).toBe(METRICS_ROWS);
+    expect(metricsRows(1000, 100, 100, 784)).toBe(59); // floor(2e9 / 33,653,128)
+    expect(metricsRows(1000, 1e6, 1e6, 784)).toBe(11); // the floor of a finished run
+  });
+  it('an interrupted run gets a hundredth of the budget, and at least its first and last saved times', () => {
+    expect(metricsRows(1000, 32, 64, 2, true)).toBe(297); // floor(2e7 / 67,174)
+    expect(metricsRows(1000, 100, 100, 784, true)).toBe(2);
+    expect(metricsRows(1, 100, 100, 784, true)).toBe(1);
+    expect(metricsRows(100, 32, 64, 2, true)).toBe(100);
   });
 });
