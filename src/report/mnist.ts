@@ -52,7 +52,9 @@ export const mnistFigure = async (o: Pick<FigureOptions, 'log'>, dir = MNIST_DIR
     id: 'fig7', title: TITLE,
     caption: `First 100 MNIST training digits (normalized (x/255 - 0.1307)/0.3081), 100 particles from a standard normal start, relu critic [32], wgan, grad2-fake lambda = 1.25, weight decay 1e-4, `
       + `rk4 with h = 0.035 / etaD to t = 1000; metrics by cosine distance (digits hit: distinct nearest digits; entropy gap: log K + sum p log p over the particles' nearest digits; mean nearest distance). `
-      + `Read from docs/mnist: ${data.length} of the ${cells.right.length} cells of "egan sweep examples/sweep-mnist.json" are done (the whole grid takes about a day on 2 cores; blank cells are not run yet). `
+      + (data.length === cells.right.length
+        ? `Read from docs/mnist: all ${data.length} cells of "egan sweep examples/sweep-mnist.json" (the whole grid takes about a day on 2 cores). `
+        : `Read from docs/mnist: ${data.length} of the ${cells.right.length} cells of "egan sweep examples/sweep-mnist.json" are done (the whole grid takes about a day on 2 cores; blank cells are not run yet). `)
       + (a?.digitsHit != null ? `At etaD/etaG = 1: ${fmt(a.digitsHit, 3)} digits hit at g2/g1 = 0` : '') + (b?.digitsHit != null ? `, ${fmt(b.digitsHit, 3)} at g2/g1 = 0.98. ` : '. ')
       + (runs.length ? `Right: ${runs.map((r) => r.what).join(' and ')} ("egan run", then "egan plot"): final particles as images beside their nearest digits, and the metrics over time.` : ''),
     svgs: [phase, ...runs.map((r) => readFileSync(r.svg, 'utf8'))],

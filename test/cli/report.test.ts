@@ -85,6 +85,7 @@ describe('egan report --quick', () => {
     // Figure 7 draws the MNIST sweep committed in docs/mnist: one table row per result line there, and the two runs' pictures.
     const mnistLines = readFileSync(new URL('../../docs/mnist/results.jsonl', import.meta.url), 'utf8').trim().split('\n').length;
     expect(cap.fig7.quoted.cellsDone).toBe(mnistLines);
+    expect(cap.fig7.caption).toContain(mnistLines === cap.fig7.quoted.cellsTotal ? `all ${mnistLines} cells` : `${mnistLines} of the ${cap.fig7.quoted.cellsTotal} cells`);
     expect(csv('fig7_cells.csv')).toHaveLength(mnistLines);
     expect(html.split('<figure id="fig7">')[1].split('</figure>')[0].match(/<image /g)?.length).toBe(400);
     const f6 = cap.fig6.quoted;
