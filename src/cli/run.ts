@@ -131,10 +131,9 @@ export const writeRunOutput = (dir: string, config: Config, r: RunOutcome): void
       traj.u.length, (i) => JSON.stringify(Array.from(traj.u[i])), ',', ']}\n');
     const header = ['t', ...Array.from({ length: N * d }, (_, k) => `x${Math.floor(k / d)}_${k % d}`), ...r.final.theta.map((_, k) => `theta${k}`)];
     streamRows(join(tmp, 'trajectory.csv'), header.join(',') + '\n', traj.t.length, (i) => [traj.t[i], ...Array.from(traj.u[i])].join(','), '\n', traj.t.length ? '\n' : '');
-    const csv = metricsCsv(config, traj, r.status === 'interrupted');
+    const { csv, rows } = metricsCsv(config, traj, r.status === 'interrupted');
     writeAtomic(join(tmp, 'metrics.csv'), csv);
-    const rows = csv.split('\n').filter((l) => l !== '').length - 1;
-    if (r.status === 'interrupted' && rows < Math.min(traj.t.length, METRICS_ROWS)) process.stderr.write(`egan run: metrics.csv holds ${rows} of the ${traj.t.length} saved times (an interrupted run's metrics are kept short so that its files are written at once; trajectory.csv has every saved state, and a run resumed to its end writes them all)\n`);
+    if (r.status === 'interrupted' && rows < traj.t.length) process.stderr.write(`egan run: metrics.csv holds ${rows} of the ${traj.t.length} saved times (an interrupted run's metrics are kept short so that its files are written at once; trajectory.csv has every saved state, and a run resumed to its end writes them all)\n`);
     writeJson(tmp, 'result.json', { ...runJson(r), complete });
     for (const f of RUN_FILES) rmSync(join(dir, f), { force: true });
     for (const f of readdirSync(tmp).sort((a, b) => (a === 'result.json' ? 1 : b === 'result.json' ? -1 : 0))) renameSync(join(tmp, f), join(dir, f));
@@ -182,8 +181,9 @@ export const metricsRows = (len: number, N: number, M: number, d: number, interr
  * every saved time while metricsRows allows, else every k-th with k = ceil((len - 1) / (rows - 1)), always
  * including the last (its row equals metrics.json). Each row is a full metrics evaluation, so saveAt.n = 1e6,
  * or 1,000 saved states of 30,000 particles, would take an hour here; trajectory.csv keeps every saved state.
+ * Returns the CSV text and its number of rows.
  */
-export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }, interrupted = false): string => {
+export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: readonly Float64Array[] }, interrupted = false): { csv: string; rows: number } => {
   const m = buildModel(config);
   const cols: string[] = [...METRIC_COLUMNS, ...(isPointCloud(m.target) ? CLOUD_COLUMNS : [])];
   const len = traj.t.length;
@@ -197,7 +197,7 @@ export const metricsCsv = (config: Config, traj: { t: readonly number[]; u: read
     const mt = metricsAt(m, u) as unknown as Record<string, number>;
     return [t, ...cols.map((c) => mt[c])];
   });
-  return toCsv(['t', ...cols], rows);
+  return { csv: toCsv(['t', ...cols], rows), rows: rows.length };
 };
 
 /**

@@ -45,6 +45,7 @@ export const mnistFigure = async (o: Pick<FigureOptions, 'log'>, dir = MNIST_DIR
   const rows = data.map((c) => [c.g2, c.etaD, c.values.digitsHit ?? null, c.values.entropyGap ?? null, c.values.meanNearestDistance ?? null, c.status]);
   const at = (g2: number, etaD: number) => data.find((c) => c.g2 === g2 && c.etaD === etaD)?.values;
   const quoted: Record<string, number> = { cellsDone: data.length, cellsTotal: cells.right.length };
+  const complete = data.length === cells.right.length;
   const a = at(0, 1), b = at(0.98, 1);
   if (a?.digitsHit != null) quoted.hitG0Eta1 = a.digitsHit;
   if (b?.digitsHit != null) quoted.hitG098Eta1 = b.digitsHit;
@@ -52,9 +53,8 @@ export const mnistFigure = async (o: Pick<FigureOptions, 'log'>, dir = MNIST_DIR
     id: 'fig7', title: TITLE,
     caption: `First 100 MNIST training digits (normalized (x/255 - 0.1307)/0.3081), 100 particles from a standard normal start, relu critic [32], wgan, grad2-fake lambda = 1.25, weight decay 1e-4, `
       + `rk4 with h = 0.035 / etaD to t = 1000; metrics by cosine distance (digits hit: distinct nearest digits; entropy gap: log K + sum p log p over the particles' nearest digits; mean nearest distance). `
-      + (data.length === cells.right.length
-        ? `Read from docs/mnist: all ${data.length} cells of "egan sweep examples/sweep-mnist.json" (the whole grid takes about a day on 2 cores). `
-        : `Read from docs/mnist: ${data.length} of the ${cells.right.length} cells of "egan sweep examples/sweep-mnist.json" are done (the whole grid takes about a day on 2 cores; blank cells are not run yet). `)
+      + `Read from docs/mnist: ${complete ? `all ${data.length}` : `${data.length} of the ${cells.right.length}`} cells of "egan sweep examples/sweep-mnist.json"${complete ? '' : ' are done'} `
+      + `(the whole grid takes about a day on 2 cores${complete ? '' : '; blank cells are not run yet'}). `
       + (a?.digitsHit != null ? `At etaD/etaG = 1: ${fmt(a.digitsHit, 3)} digits hit at g2/g1 = 0` : '') + (b?.digitsHit != null ? `, ${fmt(b.digitsHit, 3)} at g2/g1 = 0.98. ` : '. ')
       + (runs.length ? `Right: ${runs.map((r) => r.what).join(' and ')} ("egan run", then "egan plot"): final particles as images beside their nearest digits, and the metrics over time.` : ''),
     svgs: [phase, ...runs.map((r) => readFileSync(r.svg, 'utf8'))],
